@@ -1,0 +1,1 @@
+"""Build steps for the site: bank-holiday table, wheel, Pyodide runtime, forms, citations."""

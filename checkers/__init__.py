@@ -1,0 +1,9 @@
+"""Checkers for Working Together to Safeguard Children 2015.
+
+Each checker is reachable three ways — `python -m checkers`, `checkers.api` from Python, and
+the browser (the same `checkers.api` under Pyodide) — and all three give the same JSON.
+"""
+
+from .registry import CHECKERS, get
+
+__all__ = ["CHECKERS", "get"]

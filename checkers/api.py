@@ -1,0 +1,39 @@
+"""One JSON-in, JSON-out entry point, shared by the CLI and the browser worker."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from . import html
+from .model import InputError
+from .registry import get
+
+
+def assess(checker_id: str, answers: Any) -> dict[str, Any]:
+    """Validate `answers` (JSON types) and return the checker's result. Raises InputError."""
+    return get(checker_id).run(answers)
+
+
+def handle_form(message: str) -> str:
+    """The browser's call: {"checker", "values" (form strings), "base"} in, JSON out.
+
+    Out is {"result": ..., "html": ...} or {"errors": [{"field", "message"}]}. The result's
+    HTML is made here so that all wording stays in Python; every text in it is escaped.
+    """
+    try:
+        request = json.loads(message)
+        checker = get(request["checker"])
+        values = request.get("values") or {}
+        if not isinstance(values, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in values.items()
+        ):
+            raise InputError.one("values", "must map field names to strings")
+        outcome = checker.run(checker.from_form(values))
+    except InputError as exc:
+        return json.dumps({"errors": [
+            {"field": name, "message": html.field_message(name, message)}
+            for name, message in exc.problems
+        ]})
+    base = request.get("base") if isinstance(request.get("base"), str) else ""
+    return json.dumps({"result": outcome, "html": html.render_result(outcome, base)})

@@ -1,0 +1,80 @@
+"""A result as HTML for the page. Every text is escaped: nothing from input becomes markup."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+from urllib.parse import quote
+
+from .citations import LABELS
+from .deadlines import long_date
+from .model import parse_date
+
+# How the page words a problem with a field, by the validation message's start.
+_PAGE_MESSAGES = {
+    "an answer is required": "Select an answer",
+    "must be true or false": "Select yes or no",
+    "must be one of": "Select one of the options",
+    "must be a date written": "Enter a real date, for example 27 3 2015",
+}
+
+
+def field_message(field: str, message: str) -> str:
+    for start, page_message in _PAGE_MESSAGES.items():
+        if message.startswith(start):
+            return page_message
+    if message.startswith(("cannot be yes", "is outside", "20", "19")) or "not a real date" in message:
+        return message[0].upper() + message[1:]
+    return message
+
+
+def link(cite: str, base: str) -> str:
+    label = LABELS.get(cite, cite)
+    return f'<a href="{escape(base + cite)}">{escape(label)}</a>'
+
+
+def render_result(result: dict[str, Any], base: str = "") -> str:
+    parts = [
+        f'<h3 class="checker-outcome">{escape(result["summary"])}</h3>',
+        _extra(result, base),
+        '<h4>Why</h4><ul class="checker-reasons">',
+    ]
+    parts += [
+        f'<li>{escape(r["text"])} <span class="checker-cite">({link(r["cite"], base)})</span></li>'
+        for r in result["reasons"]
+    ]
+    parts.append("</ul>")
+    if result["actions"]:
+        parts.append('<h4>What to do</h4><ol class="checker-actions">')
+        for a in result["actions"]:
+            due = (
+                f'<strong class="checker-due">By {escape(long_date(parse_date(a["due"])))}:</strong> '
+                if a["due"] else ""
+            )
+            parts.append(
+                f'<li>{due}{escape(a["text"])} '
+                f'<span class="checker-cite">({link(a["cite"], base)})</span></li>'
+            )
+        parts.append("</ol>")
+    return "".join(p for p in parts if p)
+
+
+def _extra(result: dict[str, Any], base: str) -> str:
+    checker = result["checker"]
+    if checker == "whistleblowing":
+        score = result["score"]
+        return f'<p class="checker-score">Items met: {score["met"]} of {score["total"]}</p>'
+    if checker == "serious-harm":
+        facts = result["notifiable_incident_answers"]
+        values = "&".join(
+            f"{quote(k)}={quote(('yes' if v else 'no') if isinstance(v, bool) else v)}"
+            for k, v in facts.items()
+        )
+        href = f"{base}notifiable-incidents/#checker=notifiable-incident&{values}"
+        verdict = "is" if result["notifiable"] else "is not, on these answers,"
+        return (
+            f'<p class="checker-crosslink">This {verdict} a notifiable incident. '
+            f'<a href="{escape(href)}">Open the notifiable-incident check with these answers '
+            f"filled in</a>.</p>"
+        )
+    return ""

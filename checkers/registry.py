@@ -1,0 +1,24 @@
+"""The checkers this site offers, by id."""
+
+from __future__ import annotations
+
+from . import allegations, notifiable_incident, serious_harm, whistleblowing
+from .model import Checker, InputError
+
+CHECKERS: dict[str, Checker] = {
+    c.id: c
+    for c in (
+        notifiable_incident.CHECKER,
+        serious_harm.CHECKER,
+        allegations.CHECKER,
+        whistleblowing.CHECKER,
+    )
+}
+
+
+def get(checker_id: str) -> Checker:
+    try:
+        return CHECKERS[checker_id]
+    except (KeyError, TypeError):
+        known = ", ".join(CHECKERS)
+        raise InputError.one("checker", f"unknown checker {checker_id!r} (known: {known})") from None
