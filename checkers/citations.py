@@ -31,6 +31,8 @@ SCR_PARA_8 = "serious-harm/#scr-para-8"
 WHISTLEBLOWING = "whistleblowing/#expectation"
 WHISTLEBLOWING_GOOD_PRACTICE = "whistleblowing/#good-practice"
 
+ALL = {name: value for name, value in dict(globals()).items() if name.isupper()}
+
 # How a link to each anchor reads in a result.
 LABELS = {
     S11_DUTY: "Section 11 of the Children Act 2004, paragraph 1",

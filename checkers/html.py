@@ -45,7 +45,8 @@ def render_result(result: dict[str, Any], base: str = "") -> str:
     ]
     parts.append("</ul>")
     if result["actions"]:
-        parts.append('<h4>What to do</h4><ol class="checker-actions">')
+        heading = "Action plan" if result["checker"] == "whistleblowing" else "What to do"
+        parts.append(f'<h4>{heading}</h4><ol class="checker-actions">')
         for a in result["actions"]:
             due = (
                 f'<strong class="checker-due">By {escape(long_date(parse_date(a["due"])))}:</strong> '
@@ -63,7 +64,14 @@ def _extra(result: dict[str, Any], base: str) -> str:
     checker = result["checker"]
     if checker == "whistleblowing":
         score = result["score"]
-        return f'<p class="checker-score">Items met: {score["met"]} of {score["total"]}</p>'
+        return (
+            '<p class="plan-heading print-only">Whistleblowing policy action plan'
+            '<span class="plan-organisation" data-plan-organisation></span>'
+            '<span class="plan-date" data-plan-date></span></p>'
+            f'<p class="checker-score">Items met: {score["met"]} of {score["total"]}</p>'
+            + '<p class="no-print"><button type="button" class="md-button" data-print-plan>'
+            "Print or save the action plan</button></p>"
+        )
     if checker == "serious-harm":
         facts = result["notifiable_incident_answers"]
         values = "&".join(

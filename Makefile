@@ -1,0 +1,28 @@
+# The two commands of the README: `make serve` and `make test`. Both set up what they need.
+VENV := .venv/bin
+PORT ?= 8000
+
+.PHONY: setup build serve test lint bench bank-holidays
+
+setup:
+	@bash build_scripts/setup.sh
+
+build: setup
+	SITE_URL=http://127.0.0.1:$(PORT)/ $(VENV)/mkdocs build --strict --quiet
+
+serve: build
+	$(VENV)/python -m build_scripts.serve --port $(PORT) --dir site
+
+lint: setup
+	$(VENV)/ruff check .
+	$(VENV)/ruff format --check checkers build_scripts tests
+
+test: setup
+	$(VENV)/ruff check .
+	$(VENV)/python -m pytest -q
+
+bench: build
+	$(VENV)/python -m build_scripts.bench
+
+bank-holidays: setup
+	$(VENV)/python -m build_scripts.bank_holidays

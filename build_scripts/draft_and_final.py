@@ -1,0 +1,187 @@
+"""Where the January 2015 draft and the final 2015 wording differ, side by side and marked up.
+
+Each comparison holds the two texts exactly as the sources give them (a block is a paragraph
+or a list of bullet points). The page shows both as quotations and, below them, a word-by-word
+mark-up: words only in the draft struck through, words only in the final wording underlined.
+A page asks for a comparison with `<div data-compare="ID"></div>`.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from html import escape
+
+Block = str | tuple[str, ...]
+
+DRAFT_SOURCE = (
+    "January 2015 draft: Department for Education consultation, proposed revised text. "
+    "Crown copyright, Open Government Licence v3.0."
+)
+FINAL_SOURCE = (
+    "Final 2015 wording, as given in a summary of the 2015 revisions. "
+    "Crown copyright, Open Government Licence v3.0."
+)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    id: str
+    draft: tuple[Block, ...]
+    final: tuple[Block, ...]
+    draft_source: str = DRAFT_SOURCE
+    final_source: str = FINAL_SOURCE
+
+
+COMPARISONS = {
+    c.id: c
+    for c in (
+        Comparison(
+            "serious-harm",
+            draft=(
+                "“Seriously harmed” in the context of paragraph 6 below and regulation "
+                "5(2)(b)(ii) above includes, but is not limited to, cases where the child has "
+                "sustained, as a result of abuse or neglect, any or all of the following:",
+                (
+                    "a potentially life-threatening injury;",
+                    "serious impairment at the time of the incident, and/or long-term impairment "
+                    "of physical or mental health or physical, intellectual, emotional, social or "
+                    "behavioural development.",
+                ),
+                "This definition is not exhaustive. In addition, even if a child recovers, this "
+                "does not mean that serious harm cannot have occurred.",
+            ),
+            final=(
+                "Serious harm includes, but is not limited to, cases, where the child has "
+                "sustained, as a result of abuse or neglect, (a) potentially life-threatening "
+                "injury or (b) serious or likely long-term impairment of physical/mental health "
+                "or physical, intellectual, emotional, social, or behavioural development.",
+                "The update warns that 'this definition is not exhaustive'. In addition, even if "
+                "a child recovers, this does not mean that serious harm has not occurred.",
+            ),
+        ),
+        Comparison(
+            "designated-officer",
+            draft=(
+                "Local authorities should, in addition, have designated a particular officer, or "
+                "team of officers (either as part of multi-agency arrangements or otherwise), to "
+                "be involved in the management and oversight of allegations against people that "
+                "work with children. Any such officer, or team of officers, should be qualified "
+                "social workers.",
+            ),
+            final=(
+                "Local authorities should have designated a particular officer, or team of "
+                "officers (either as part of multi-agency arrangements or otherwise), to be "
+                "involved in the management and oversight of allegations against people that "
+                "work with children.",
+                "Any such officer, or team of officers, should be sufficiently qualified and "
+                "experienced to be able to fulfil this role effectively, for example qualified "
+                "social workers. Any new appointments to such a role, other than current or "
+                "former designated officers moving between local authorities, should be "
+                "qualified social workers.",
+            ),
+        ),
+        Comparison(
+            "criteria",
+            draft=(
+                "A notifiable incident is an incident involving the care of a child which meets "
+                "any of the following criteria:",
+                (
+                    "A child has died (including cases of suspected suicide), and abuse or "
+                    "neglect is known or suspected.",
+                    "A child has been seriously harmed and abuse or neglect is known or suspected.",
+                    "A looked after child or a child in a regulated setting has died (including "
+                    "cases where abuse or neglect is not known or suspected).",
+                ),
+            ),
+            final=(
+                "A notifiable incident is an incident involving the care of a child which meets "
+                "any of the following criteria:",
+                (
+                    "A child has died (including cases of suspected suicide), and abuse or "
+                    "neglect is known or suspected.",
+                    "A child has been seriously harmed, and abuse or neglect is known or "
+                    "suspected.",
+                    "A looked-after child has died (including cases where abuse or neglect is "
+                    "not known or suspected).",
+                    "A child in a regulated setting or service has died (including cases where "
+                    "abuse or neglect is not known or suspected).",
+                ),
+            ),
+        ),
+        Comparison(
+            "preventable-deaths",
+            draft=(
+                "Clarification wording on what constitutes a modifiable death (a modifiable "
+                "death is defined as where there are factors which may have contributed to the "
+                "death. These factors are defined as those which, by means of nationally or "
+                "locally achievable interventions, could be modified to reduce the risk of "
+                "future child deaths); wording which considers the involvement of families in "
+                "the child death review process; and a paragraph on the disclosure of Child "
+                "Death Overview Panel information at the request of the Coroner.",
+            ),
+            final=(
+                "The update includes a new definition of preventable child deaths: 'this "
+                "guidance defines preventable child deaths as those in which modifiable factors "
+                "may have contributed to the death. These are factors defined as those, where, "
+                "if actions could be taken through national or local interventions, the risk of "
+                "future child deaths could be reduced.'",
+            ),
+            draft_source=(
+                "January 2015 consultation, Annex A (the change it announced, not consulted on). "
+                "Crown copyright, Open Government Licence v3.0."
+            ),
+        ),
+    )
+}
+
+
+def words(blocks: tuple[Block, ...]) -> list[str]:
+    out: list[str] = []
+    for block in blocks:
+        for text in (block,) if isinstance(block, str) else block:
+            out += text.split()
+    return out
+
+
+def render_quote(blocks: tuple[Block, ...]) -> str:
+    parts = []
+    for block in blocks:
+        if isinstance(block, str):
+            parts.append(f"<p>{escape(block)}</p>")
+        else:
+            parts.append("<ul>" + "".join(f"<li>{escape(b)}</li>" for b in block) + "</ul>")
+    return "<blockquote>" + "".join(parts) + "</blockquote>"
+
+
+def render_markup(draft: list[str], final: list[str]) -> str:
+    out = []
+    matcher = difflib.SequenceMatcher(a=draft, b=final, autojunk=False)
+    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+        if op == "equal":
+            out.append(escape(" ".join(draft[a1:a2])))
+            continue
+        if op in ("delete", "replace"):
+            out.append(f"<del>{escape(' '.join(draft[a1:a2]))}</del>")
+        if op in ("insert", "replace"):
+            out.append(f"<ins>{escape(' '.join(final[b1:b2]))}</ins>")
+    return " ".join(out)
+
+
+def render(comparison_id: str) -> str:
+    c = COMPARISONS[comparison_id]
+    return (
+        f'<div class="compare" data-compare-id="{escape(c.id)}">'
+        '<div class="compare-side compare-draft"><h3 class="compare-heading">January 2015 draft</h3>'
+        f'{render_quote(c.draft)}<p class="source">{escape(c.draft_source)}</p></div>'
+        '<div class="compare-side compare-final"><h3 class="compare-heading">Final 2015 wording '
+        "(the guidance)</h3>"
+        f'{render_quote(c.final)}<p class="source">{escape(c.final_source)}</p></div>'
+        "</div>"
+        '<details class="compare-markup"><summary>Show the changes marked up, word by word'
+        "</summary>"
+        '<p class="compare-legend">Struck through: only in the draft. Underlined: only in the '
+        "final wording.</p>"
+        f'<p class="compare-diff">{render_markup(words(c.draft), words(c.final))}</p>'
+        "</details>"
+    )

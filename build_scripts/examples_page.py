@@ -1,0 +1,80 @@
+"""The worked-examples page, made from examples/worked_examples.yaml.
+
+The same table drives the tests (every example's outcome is asserted in CPython, under
+Pyodide, and a sample in the browser). Each example links to its checker with the answers
+filled in, through the URL fragment only.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import yaml
+
+from checkers import CHECKERS
+
+TABLE = Path(__file__).resolve().parent.parent / "examples" / "worked_examples.yaml"
+
+
+def load() -> list[dict[str, Any]]:
+    return yaml.safe_load(TABLE.read_text(encoding="utf-8"))["examples"]
+
+
+def fragment(checker_id: str, answers: dict[str, Any]) -> str:
+    """The filled-in link's fragment: categorical answers only (never a date or free text)."""
+    checker = CHECKERS[checker_id]
+    parts = [f"checker={quote(checker_id)}"]
+    for q in checker.questions:
+        value = answers.get(q.id)
+        if value is None or q.kind == "date":
+            continue
+        shown = ("yes" if value else "no") if q.kind == "bool" else str(value)
+        parts.append(f"{quote(q.id)}={quote(shown)}")
+    return "#" + "&".join(parts)
+
+
+def link(example: dict[str, Any]) -> str:
+    checker = CHECKERS[example["checker"]]
+    return checker.page + fragment(checker.id, example["answers"])
+
+
+def answer_text(checker_id: str, answers: dict[str, Any]) -> list[str]:
+    checker = CHECKERS[checker_id]
+    lines = []
+    for q in checker.questions:
+        value = answers.get(q.id)
+        if value is None:
+            continue
+        if q.kind == "bool":
+            shown = q.yes_label if value else q.no_label
+        elif q.kind == "choice":
+            shown = next(c.label for c in q.choices if c.value == value)
+        else:
+            shown = str(value)
+        lines.append(f"{q.text} — **{escape(shown)}**")
+    return lines
+
+
+def render_markdown() -> str:
+    out = []
+    by_checker: dict[str, list[dict[str, Any]]] = {}
+    for ex in load():
+        by_checker.setdefault(ex["checker"], []).append(ex)
+    for checker_id, examples in by_checker.items():
+        checker = CHECKERS[checker_id]
+        out.append(f"## {escape(checker.title)} {{#{checker_id}}}\n")
+        for ex in examples:
+            outcome = checker.run(ex["answers"])  # the page shows what the checker says
+            out.append(f"### {escape(ex['title'])} {{#{ex['id']}}}\n")
+            out.append(f"{escape(ex['facts'].strip())}\n")
+            out.append("\n".join(f"- {line}" for line in answer_text(checker_id, ex["answers"])))
+            out.append("")
+            out.append(f"**Outcome:** {escape(outcome['summary'])}\n")
+            out.append(
+                f'<p class="example-link"><a href="../{escape(link(ex))}" '
+                f'data-example-link="{escape(ex["id"])}">Open this example in the checker</a></p>\n'
+            )
+    return "\n".join(out)

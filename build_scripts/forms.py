@@ -1,0 +1,122 @@
+"""A checker's form, rendered at build time from its schema.
+
+The questions are plain HTML in the page, so they can be read, searched and followed without
+JavaScript. The markup follows the design contract: `<form data-checker="ID">`, controls named
+after the answer fields, Yes/No radios valued "yes"/"no", and a `data-checker-result` element
+inside a live region. It follows the GOV.UK Design System patterns: the question is the
+fieldset's legend, a short hint, an error message next to the field and an error summary.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from checkers.citations import LABELS
+from checkers.model import Checker, Question
+
+# Messages the page shows while Python starts or when it cannot. JavaScript only carries them.
+MESSAGES = {
+    "loading": "Starting the checker in your browser. This takes a few seconds the first time.",
+    "ready": "The checker is ready.",
+    "working": "Checking your answers…",
+    "failed": (
+        "The checker could not start in this browser, so it cannot give a result. The guidance "
+        "on this page is not affected: you can still read it and follow the questions by hand."
+    ),
+    "file": (
+        "The checker cannot run from a copy of the site opened from files on disk (file://). "
+        "Open the site from its web address to use it; the guidance on this page still reads "
+        "as normal."
+    ),
+    "copied": "Link copied. It holds only your yes/no and multiple-choice answers.",
+    "copy_failed": "Could not copy. Select the link below and copy it.",
+    "fragment_ignored": (
+        "The link you followed held answers this checker does not recognise, so they were "
+        "ignored. Nothing was filled in from them."
+    ),
+}
+
+
+def attr(value: str) -> str:
+    return escape(value, quote=True)
+
+
+def render_form(checker: Checker, base: str, wheel: str, pyodide: str) -> str:
+    cid = checker.id
+    messages = " ".join(f'data-msg-{k.replace("_", "-")}="{attr(v)}"' for k, v in MESSAGES.items())
+    questions = "\n".join(render_question(checker, q, base) for q in checker.questions)
+    organisation = render_organisation(cid) if cid == "whistleblowing" else ""
+    return f"""
+<section class="checker" aria-labelledby="{cid}-title" data-checker-section="{cid}">
+<h3 id="{cid}-title" class="checker-title">{escape(checker.title)}</h3>
+<p class="checker-intro">{escape(checker.intro)}</p>
+<noscript><p class="checker-status checker-status--failed">This checker needs JavaScript. You can still read the questions and follow them by hand with the guidance above.</p></noscript>
+<p class="checker-status" data-checker-status role="status" hidden></p>
+<form data-checker="{cid}" id="{cid}-form" novalidate data-wheel="{attr(wheel)}" data-pyodide="{attr(pyodide)}" {messages}>
+<div class="checker-error-summary" data-error-summary hidden tabindex="-1" aria-labelledby="{cid}-error-title">
+<h4 id="{cid}-error-title">There is a problem</h4>
+<ul data-error-list></ul>
+</div>
+{organisation}
+{questions}
+<div class="checker-buttons">
+<button type="submit" class="md-button md-button--primary">{escape(checker.submit_label)}</button>
+<button type="reset" class="md-button">Start again</button>
+<button type="button" class="md-button" data-copy-answers hidden>Copy link to these answers</button>
+</div>
+<p class="checker-copy" data-copy-output hidden><label for="{cid}-link">Link to these answers</label> <input id="{cid}-link" type="text" readonly data-copy-field></p>
+</form>
+<div class="checker-result-region" aria-live="polite" aria-atomic="true" data-checker-live>
+<div class="checker-result" data-checker-result hidden tabindex="-1" aria-labelledby="{cid}-result-title"></div>
+</div>
+</section>
+"""
+
+
+def render_question(checker: Checker, q: Question, base: str) -> str:
+    fid = f"{checker.id}-{q.id}"
+    hint_id, error_id = f"{fid}-hint", f"{fid}-error"
+    hint = f'<p class="checker-hint" id="{hint_id}">{escape(q.hint)}</p>' if q.hint else ""
+    described = " ".join(x for x in (hint_id if q.hint else "", error_id) if x)
+    error = f'<p class="checker-field-error" id="{error_id}" data-error-for="{q.id}" hidden></p>'
+    cite = (
+        f'<p class="checker-question-cite"><a href="{attr(base + q.cite)}">'
+        f"Guidance: {escape(LABELS.get(q.cite, q.cite))}</a></p>"
+        if q.cite else ""
+    )
+    if q.kind == "date":
+        return (
+            f'<div class="checker-question" data-field="{q.id}" id="{fid}-group">'
+            f'<label class="checker-legend" for="{fid}">{escape(q.text)}</label>{hint}{error}'
+            f'<input type="date" id="{fid}" name="{q.id}" min="2010-01-01" max="2035-12-31" '
+            f'aria-describedby="{described}">{cite}</div>'
+        )
+    options = (
+        [("yes", q.yes_label), ("no", q.no_label)]
+        if q.kind == "bool"
+        else [(c.value, c.label) for c in q.choices]
+    )
+    radios = "".join(
+        f'<div class="checker-radio"><input type="radio" id="{fid}-{value}" name="{q.id}" '
+        f'value="{attr(value)}"><label for="{fid}-{value}">{escape(label)}</label></div>'
+        for value, label in options
+    )
+    return (
+        f'<fieldset class="checker-question" data-field="{q.id}" id="{fid}-group" '
+        f'aria-describedby="{described}">'
+        f'<legend class="checker-legend">{escape(q.text)}</legend>{hint}{error}'
+        f'<div class="checker-radios">{radios}</div>{cite}</fieldset>'
+    )
+
+
+def render_organisation(cid: str) -> str:
+    """The organisation name for the printed plan: typed here, never sent, never in a link."""
+    return (
+        f'<div class="checker-question checker-local" data-local-only>'
+        f'<label class="checker-legend" for="{cid}-organisation">Organisation name, for the '
+        f"printed plan (optional)</label>"
+        f'<p class="checker-hint" id="{cid}-organisation-hint">Stays on this page: it is not '
+        f"sent anywhere or put in a link.</p>"
+        f'<input type="text" id="{cid}-organisation" data-organisation autocomplete="organization" '
+        f'aria-describedby="{cid}-organisation-hint" maxlength="120"></div>'
+    )

@@ -1,0 +1,78 @@
+"""Serve the built site on 127.0.0.1 the way a static host should.
+
+- `.wasm` as application/wasm (needed for streaming compilation);
+- files under versioned or hashed folders (assets/pyodide/VERSION/, assets/py/HASH/, Material's
+  hashed bundles) cached for a year, as immutable; everything else revalidated.
+
+python -m build_scripts.serve [--port 8000] [--dir site]
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import re
+import threading
+from pathlib import Path
+
+IMMUTABLE = re.compile(r"^/(assets/pyodide/[^/]+/|assets/py/[0-9a-f]+/|assets/(javascripts|stylesheets)/.*\.[0-9a-f]{8}\.min\.)")
+
+
+class Handler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".wasm": "application/wasm",
+        ".mjs": "text/javascript",
+        ".js": "text/javascript",
+        ".whl": "application/zip",
+        ".json": "application/json",
+    }
+
+    def end_headers(self) -> None:
+        if IMMUTABLE.match(self.path):
+            self.send_header("Cache-Control", "public, max-age=31536000, immutable")
+        else:
+            self.send_header("Cache-Control", "no-cache")
+        self.send_header("X-Content-Type-Options", "nosniff")
+        self.send_header("Referrer-Policy", "no-referrer")
+        super().end_headers()
+
+    def log_message(self, format: str, *args: object) -> None:  # quiet by default
+        if self.server.verbose:  # type: ignore[attr-defined]
+            super().log_message(format, *args)
+
+
+class Server(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+    verbose = False
+
+
+def make_server(directory: Path, port: int = 0, verbose: bool = False) -> Server:
+    handler = functools.partial(Handler, directory=str(directory))
+    server = Server(("127.0.0.1", port), handler)
+    server.verbose = verbose
+    return server
+
+
+def serve_in_thread(directory: Path, port: int = 0) -> tuple[Server, str]:
+    server = make_server(directory, port)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--dir", type=Path, default=Path("site"))
+    args = parser.parse_args()
+    server = make_server(args.dir, args.port, verbose=True)
+    print(f"Serving {args.dir} at http://127.0.0.1:{args.port}/ (Ctrl-C to stop)")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+
+
+if __name__ == "__main__":
+    main()

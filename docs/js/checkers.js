@@ -1,0 +1,310 @@
+// Binds the checker forms. This file carries messages and inserts results; it holds no rule
+// and no wording of its own: questions are rendered into the page at build time, messages
+// come from the form's data-msg-* attributes, and results (escaped HTML) from Python.
+//
+// One module worker runs Python for the whole visit: Material's instant navigation swaps
+// pages without reloading this script, so forms are bound through `document$` and the
+// worker started on the first checker page is reused on the next. Pages without a checker
+// never start it, so they never download Pyodide.
+(() => {
+  "use strict";
+
+  const ROOT = new URL("..", document.currentScript.src); // this file is <root>/js/checkers.js
+  const runtime = { worker: null, ready: null, failed: false, pending: new Map(), seq: 0 };
+
+  function startRuntime(form) {
+    if (runtime.ready) return runtime.ready;
+    runtime.ready = new Promise((resolve, reject) => {
+      let worker;
+      try {
+        worker = new Worker(new URL("js/checker-worker.js", ROOT), { type: "module" });
+      } catch (error) {
+        reject(error);
+        return;
+      }
+      runtime.worker = worker;
+      worker.onmessage = ({ data }) => {
+        if (data.type === "ready") resolve(data);
+        else if (data.type === "failed") reject(new Error(data.error));
+        else if (data.type === "reply") {
+          const done = runtime.pending.get(data.id);
+          runtime.pending.delete(data.id);
+          if (done) done(JSON.parse(data.reply));
+        }
+      };
+      worker.onerror = (event) => reject(new Error(event.message || "worker failed"));
+      worker.postMessage({
+        type: "init",
+        pyodide: new URL(form.dataset.pyodide, ROOT).href,
+        wheel: new URL(form.dataset.wheel, ROOT).href,
+      });
+    });
+    runtime.ready.catch(() => {
+      runtime.failed = true;
+    });
+    return runtime.ready;
+  }
+
+  function ask(message) {
+    return new Promise((resolve) => {
+      const id = ++runtime.seq;
+      runtime.pending.set(id, resolve);
+      runtime.worker.postMessage({ type: "assess", id, message: JSON.stringify(message) });
+    });
+  }
+
+  // -- status line ------------------------------------------------------------------------
+
+  function status(form, key, state) {
+    const line = form.closest("[data-checker-section]").querySelector("[data-checker-status]");
+    const text = form.dataset["msg" + key.replace(/(^|-)(\w)/g, (_, __, c) => c.toUpperCase())];
+    line.textContent = text || "";
+    line.hidden = !text;
+    line.dataset.state = state || key;
+  }
+
+  // -- answers ----------------------------------------------------------------------------
+
+  function fields(form) {
+    return [...form.querySelectorAll("[data-field]")].map((el) => el.dataset.field);
+  }
+
+  function values(form) {
+    const out = {};
+    for (const name of fields(form)) {
+      const control = form.elements.namedItem(name);
+      out[name] = control ? control.value || "" : "";
+    }
+    return out;
+  }
+
+  // -- errors (the GOV.UK error summary pattern) -------------------------------------------
+
+  function clearErrors(form) {
+    const summary = form.querySelector("[data-error-summary]");
+    summary.hidden = true;
+    summary.querySelector("[data-error-list]").replaceChildren();
+    for (const el of form.querySelectorAll("[data-error-for]")) {
+      el.hidden = true;
+      el.textContent = "";
+      el.closest("[data-field]").classList.remove("checker-question--error");
+    }
+  }
+
+  function showErrors(form, errors) {
+    const summary = form.querySelector("[data-error-summary]");
+    const list = summary.querySelector("[data-error-list]");
+    for (const { field, message } of errors) {
+      const group = [...form.querySelectorAll("[data-field]")].find((g) => g.dataset.field === field);
+      const item = document.createElement("li");
+      if (group) {
+        const slot = group.querySelector("[data-error-for]");
+        slot.textContent = message;
+        slot.hidden = false;
+        group.classList.add("checker-question--error");
+        const link = document.createElement("a");
+        link.href = "#" + (group.querySelector("input") || group).id;
+        link.textContent = message + ": " + group.querySelector(".checker-legend").textContent;
+        link.addEventListener("click", (event) => {
+          event.preventDefault();
+          const input = group.querySelector("input");
+          (input || group).focus();
+          group.scrollIntoView({ block: "center" });
+        });
+        item.append(link);
+      } else {
+        item.textContent = message;
+      }
+      list.append(item);
+    }
+    summary.hidden = false;
+    summary.focus();
+  }
+
+  // -- results ----------------------------------------------------------------------------
+
+  function showResult(form, reply) {
+    const result = form.closest("[data-checker-section]").querySelector("[data-checker-result]");
+    result.innerHTML = reply.html; // made by Python, every text escaped there
+    result.dataset.outcome = reply.result.outcome;
+    result.hidden = false;
+    for (const button of result.querySelectorAll("[data-print-plan]")) {
+      button.addEventListener("click", () => printPlan(form, result));
+    }
+    result.focus();
+  }
+
+  function clearResult(form) {
+    const result = form.closest("[data-checker-section]").querySelector("[data-checker-result]");
+    result.hidden = true;
+    result.replaceChildren();
+    delete result.dataset.outcome;
+  }
+
+  function printPlan(form, result) {
+    const name = form.querySelector("[data-organisation]");
+    for (const slot of result.querySelectorAll("[data-plan-organisation]")) {
+      slot.textContent = name && name.value.trim() ? name.value.trim() : "";
+    }
+    for (const slot of result.querySelectorAll("[data-plan-date]")) {
+      slot.textContent = new Date().toLocaleDateString("en-GB", {
+        day: "numeric", month: "long", year: "numeric",
+      });
+    }
+    document.body.classList.add("printing-plan");
+    window.addEventListener("afterprint", () => document.body.classList.remove("printing-plan"), {
+      once: true,
+    });
+    window.print();
+  }
+
+  async function submit(form) {
+    clearErrors(form);
+    if (location.protocol === "file:") {
+      status(form, "file", "failed");
+      return;
+    }
+    if (runtime.failed) {
+      status(form, "failed");
+      return;
+    }
+    status(form, "working");
+    try {
+      await startRuntime(form);
+    } catch {
+      status(form, "failed");
+      return;
+    }
+    const reply = await ask({
+      checker: form.dataset.checker,
+      values: values(form),
+      base: ROOT.pathname,
+    });
+    if (reply.errors) {
+      status(form, "", "ready");
+      clearResult(form);
+      showErrors(form, reply.errors);
+    } else if (reply.result) {
+      status(form, "", "ready");
+      showResult(form, reply);
+    } else {
+      status(form, "failed");
+    }
+  }
+
+  // -- links to answers (URL fragment only; categorical answers only) ----------------------
+
+  function answersLink(form) {
+    const params = new URLSearchParams();
+    params.set("checker", form.dataset.checker);
+    for (const input of form.querySelectorAll("input[type=radio]:checked")) {
+      params.set(input.name, input.value);
+    }
+    return location.origin + location.pathname + "#" + params.toString();
+  }
+
+  async function copyText(text) {
+    try {
+      await navigator.clipboard.writeText(text);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async function copyAnswers(form) {
+    const link = answersLink(form);
+    const output = form.querySelector("[data-copy-output]");
+    const field = form.querySelector("[data-copy-field]");
+    field.value = link;
+    output.hidden = false;
+    const copied = await copyText(link);
+    status(form, copied ? "copied" : "copy-failed", "ready");
+    if (!copied) field.select();
+  }
+
+  // Fill the form from "#checker=ID&field=value…". Anything unexpected means the whole
+  // fragment is ignored, with a message: values are only ever compared, never inserted.
+  function fillFromFragment(form) {
+    if (!location.hash.startsWith("#checker=")) return false;
+    let params;
+    try {
+      params = new URLSearchParams(location.hash.slice(1));
+    } catch {
+      status(form, "fragment-ignored", "ready");
+      return false;
+    }
+    if (params.get("checker") !== form.dataset.checker) return false;
+    const radios = [...form.querySelectorAll("input[type=radio]")];
+    const picks = [];
+    for (const [name, value] of params) {
+      if (name === "checker") continue;
+      const radio = radios.find((r) => r.name === name && r.value === value);
+      if (!radio) {
+        status(form, "fragment-ignored", "ready");
+        return false;
+      }
+      picks.push(radio);
+    }
+    for (const radio of picks) radio.checked = true;
+    return picks.length > 0;
+  }
+
+  // -- binding ----------------------------------------------------------------------------
+
+  function bind(form) {
+    if (form.dataset.bound) return;
+    form.dataset.bound = "true";
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      submit(form);
+    });
+    form.addEventListener("reset", () => {
+      clearErrors(form);
+      clearResult(form);
+      form.querySelector("[data-copy-output]").hidden = true;
+    });
+    const copy = form.querySelector("[data-copy-answers]");
+    copy.hidden = false;
+    copy.addEventListener("click", () => copyAnswers(form));
+
+    if (location.protocol === "file:") {
+      status(form, "file", "failed");
+      return;
+    }
+    // Start Python as soon as a checker page is shown, so it is ready by the time the
+    // reader has answered.
+    if (!runtime.ready) status(form, "loading");
+    startRuntime(form).then(
+      () => {
+        if (form.closest("[data-checker-section]").querySelector("[data-checker-status]")
+          .dataset.state === "loading") status(form, "", "ready");
+      },
+      () => status(form, "failed"),
+    );
+    if (fillFromFragment(form)) submit(form);
+  }
+
+  function bindParagraphLinks() {
+    for (const button of document.querySelectorAll("[data-copy-para]")) {
+      if (button.dataset.bound) continue;
+      button.dataset.bound = "true";
+      button.hidden = false;
+      button.addEventListener("click", async () => {
+        const link = location.origin + location.pathname + "#" + button.dataset.copyPara;
+        const copied = await copyText(link);
+        button.textContent = copied ? "Copied" : "Copy failed";
+        setTimeout(() => (button.textContent = "Copy link"), 2000);
+      });
+    }
+  }
+
+  function bindPage() {
+    document.querySelectorAll("form[data-checker]").forEach(bind);
+    bindParagraphLinks();
+  }
+
+  if (typeof document$ !== "undefined") document$.subscribe(bindPage);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", bindPage);
+  else bindPage();
+})();
