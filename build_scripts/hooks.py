@@ -101,7 +101,11 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
 
 
 def on_post_build(config: Any) -> None:
-    runtime.install(Path(config["site_dir"]), _state["wheel"])
+    site = Path(config["site_dir"])
+    not_found = site / "404.html"  # a static template: no on_post_page for it
+    if not_found.exists():
+        not_found.write_text(csp.add_policy(not_found.read_text(encoding="utf-8")), "utf-8")
+    runtime.install(site, _state["wheel"])
 
 
 def root_relative(url: str) -> str:

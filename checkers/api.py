@@ -15,6 +15,20 @@ def assess(checker_id: str, answers: Any) -> dict[str, Any]:
     return get(checker_id).run(answers)
 
 
+def assess_json(message: str) -> str:
+    """{"checker", "answers"} in; {"result": ...} or {"error": "field: problem"} out.
+
+    The same call in CPython and in Pyodide, so the parity tests compare like with like.
+    """
+    try:
+        request = json.loads(message)
+        if not isinstance(request, dict):
+            raise InputError.one("request", "must be a JSON object")
+        return json.dumps({"result": assess(request.get("checker"), request.get("answers"))})
+    except InputError as exc:
+        return json.dumps({"error": exc.first_line()})
+
+
 def handle_form(message: str) -> str:
     """The browser's call: {"checker", "values" (form strings), "base"} in, JSON out.
 

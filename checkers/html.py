@@ -23,9 +23,12 @@ def field_message(field: str, message: str) -> str:
     for start, page_message in _PAGE_MESSAGES.items():
         if message.startswith(start):
             return page_message
-    if message.startswith(("cannot be yes", "is outside", "20", "19")) or "not a real date" in message:
-        return message[0].upper() + message[1:]
-    return message
+    if message.startswith("cannot be yes"):
+        # "cannot be yes when the child has not died (child_died is no)" -> a sentence
+        return f"This {message.split(' (')[0]}. Change this answer or the earlier one."
+    if "not a real date" in message or "outside the bank-holiday calendar" in message:
+        return f"The date {message}"
+    return message[0].upper() + message[1:]
 
 
 def link(cite: str, base: str) -> str:

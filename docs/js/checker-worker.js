@@ -4,6 +4,13 @@
 
 let api = null;
 
+// Pyodide only logs when the WebAssembly file cannot be fetched, and then never settles; a
+// small HEAD request for the same file turns a blocked download into a clear failure.
+async function reachable(url) {
+  const response = await fetch(url, { method: "HEAD", cache: "no-store" });
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+}
+
 async function start({ pyodide, wheel }) {
   const { loadPyodide } = await import(pyodide + "pyodide.mjs");
   const [py, wheelBytes] = await Promise.all([
@@ -12,6 +19,7 @@ async function start({ pyodide, wheel }) {
       if (!response.ok) throw new Error(`wheel: HTTP ${response.status}`);
       return response.arrayBuffer();
     }),
+    reachable(pyodide + "pyodide.asm.wasm"),
   ]);
   py.unpackArchive(wheelBytes, "wheel");
   api = py.pyimport("checkers.api");

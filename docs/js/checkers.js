@@ -11,6 +11,8 @@
 
   const ROOT = new URL("..", document.currentScript.src); // this file is <root>/js/checkers.js
   const runtime = { worker: null, ready: null, failed: false, pending: new Map(), seq: 0 };
+  // A start that has not finished by then has failed in a way the worker could not report.
+  const START_LIMIT_MS = 120_000;
 
   function startRuntime(form) {
     if (runtime.ready) return runtime.ready;
@@ -33,6 +35,7 @@
         }
       };
       worker.onerror = (event) => reject(new Error(event.message || "worker failed"));
+      setTimeout(() => reject(new Error("Python did not start in time")), START_LIMIT_MS);
       worker.postMessage({
         type: "init",
         pyodide: new URL(form.dataset.pyodide, ROOT).href,

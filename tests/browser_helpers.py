@@ -1,0 +1,26 @@
+"""Helpers for the Playwright tests: answer a checker form the way a reader does."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from playwright.sync_api import Page
+
+RESULT = "[data-checker-result][data-outcome]"
+
+
+def answer(page: Page, checker_id: str, answers: dict[str, Any]) -> None:
+    form = page.locator(f"form[data-checker='{checker_id}']")
+    for name, value in answers.items():
+        if isinstance(value, bool):
+            value = "yes" if value else "no"
+        if name in ("aware_on", "reported_on"):
+            form.locator(f"input[name='{name}']").fill(value)
+        else:
+            form.locator(f"input[name='{name}'][value='{value}']").check()
+
+
+def submit_and_wait(page: Page, checker_id: str, timeout: float = 60_000) -> str:
+    page.locator(f"form[data-checker='{checker_id}'] button[type=submit]").click()
+    page.wait_for_selector(RESULT, timeout=timeout)
+    return page.locator("[data-checker-result]").get_attribute("data-outcome")

@@ -1,0 +1,51 @@
+"""The allegations checker: the three limbs, the one-working-day deadline and the DBS duty."""
+
+from __future__ import annotations
+
+import pytest
+
+from checkers import api
+from tests.answers import every_combination
+
+CASES = every_combination("allegations")
+LIMBS = ("harmed_or_may_have_harmed", "possible_criminal_offence", "risk_of_harm")
+
+
+@pytest.mark.parametrize("answers", CASES, ids=lambda a: "-".join(map(str, a.values())))
+def test_outcome(answers):
+    result = api.assess("allegations", answers)
+    is_allegation = any(answers[limb] for limb in LIMBS)
+    assert result["is_allegation"] is is_allegation
+    assert result["outcome"] == ("allegation" if is_allegation else "not_allegation")
+    assert result["dbs_referral_required"] is answers["removed_due_to_risk"]
+    actions = " ".join(a["text"] for a in result["actions"])
+    if answers["removed_due_to_risk"]:
+        assert "Disclosure and Barring Service" in actions
+        assert "offence" in actions
+    if is_allegation:
+        assert "senior manager" in actions
+        assert "immediately" in actions
+    if not is_allegation or "reported_on" not in answers:
+        assert result["inform_social_care_by"] is None
+
+
+@pytest.mark.parametrize(
+    ("reported_on", "inform_by"),
+    [
+        ("2015-03-02", "2015-03-03"),  # Monday
+        ("2015-03-06", "2015-03-09"),  # Friday -> Monday
+        ("2015-03-07", "2015-03-09"),  # Saturday -> Monday
+        ("2015-04-02", "2015-04-07"),  # Thursday before Easter -> Tuesday after
+        ("2015-12-24", "2015-12-29"),  # Christmas Eve 2015 -> Tuesday 29
+        ("2016-12-23", "2016-12-28"),  # substitute days for Christmas on a Sunday
+        ("2022-09-16", "2022-09-20"),  # the state funeral, 19 September 2022
+        ("2023-05-05", "2023-05-09"),  # the coronation bank holiday, 8 May 2023
+    ],
+)
+def test_one_working_day(reported_on, inform_by):
+    result = api.assess("allegations", {
+        "harmed_or_may_have_harmed": True, "possible_criminal_offence": False,
+        "risk_of_harm": False, "removed_due_to_risk": False, "reported_on": reported_on,
+    })
+    assert result["inform_social_care_by"] == inform_by
+    assert [a["due"] for a in result["actions"] if a["due"]] == [inform_by]

@@ -1,0 +1,244 @@
+"""The built site in real Chromium (Playwright): rendering, instant navigation, the checkers
+end to end, bad input, filled-in links, safe failure, printing, and no request off the origin."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlparse
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from checkers import api
+
+from .browser_helpers import RESULT, answer, submit_and_wait
+
+pytestmark = pytest.mark.browser
+
+NOTIFIABLE = {
+    "child_died": True, "seriously_harmed": False, "abuse_or_neglect": "suspected",
+    "looked_after": False, "regulated_setting": False,
+}
+SERIOUS = {
+    "abuse_or_neglect": "known", "child_died": False, "life_threatening_injury": True,
+    "serious_or_long_term_impairment": False, "interagency_concerns": "unclear",
+    "death_in_custody": False,
+}
+ALLEGATION = {
+    "harmed_or_may_have_harmed": False, "possible_criminal_offence": True,
+    "risk_of_harm": False, "removed_due_to_risk": True,
+}
+
+
+def off_origin(page: Page, site) -> list[str]:
+    """Start recording every request that does not go to the site's own origin."""
+    origin = urlparse(site.url).netloc
+    seen: list[str] = []
+    page.on("request", lambda r: seen.append(r.url)
+            if urlparse(r.url).netloc != origin and not r.url.startswith(("data:", "blob:"))
+            else None)
+    return seen
+
+
+def test_home_renders(page: Page, site):
+    page.goto(site.url)
+    expect(page).to_have_title(re.compile("Working Together 2015"))
+    expect(page.locator("[data-status-banner]")).to_be_visible()
+    expect(page.locator("h1")).to_contain_text("Working Together 2015, paragraph by paragraph")
+    expect(page.locator("#status")).to_be_attached()
+
+
+def test_instant_navigation_keeps_the_page_alive(page: Page, site):
+    page.goto(site.url)
+    page.evaluate("window.__stillHere = 'yes'")
+    page.locator("nav.md-nav--primary a", has_text="Notifiable incidents").first.click()
+    page.wait_for_url("**/notifiable-incidents/")
+    expect(page.locator("h1")).to_contain_text("Notifiable incidents")
+    assert page.evaluate("window.__stillHere") == "yes"  # no full reload
+
+
+def test_checker_end_to_end_and_across_instant_navigation(page: Page, site):
+    wasm = []
+    page.on("request", lambda r: wasm.append(r.url) if r.url.endswith(".wasm") else None)
+    leaks = off_origin(page, site)
+    page.goto(site.url + "notifiable-incidents/")
+    answer(page, "notifiable-incident", {**NOTIFIABLE, "aware_on": "2015-12-23"})
+    assert submit_and_wait(page, "notifiable-incident") == "notifiable"
+    result = page.locator("[data-checker-result]")
+    expect(result).to_contain_text("Monday 4 January 2016")
+    expect(result.locator("a[href$='notifiable-incidents/#criteria']").first).to_be_visible()
+
+    # A second answer on the same page.
+    answer(page, "notifiable-incident", {"child_died": False, "seriously_harmed": False})
+    page.locator("form[data-checker] button[type=submit]").click()
+    expect(result).to_have_attribute("data-outcome", "not_notifiable")
+
+    # Instant navigation to another checker page: Python is not started again.
+    page.evaluate("window.__stillHere = 'yes'")
+    page.locator("nav.md-nav--primary a", has_text="Serious harm").first.click()
+    page.wait_for_url("**/serious-harm/")
+    answer(page, "serious-harm", SERIOUS)
+    assert submit_and_wait(page, "serious-harm") == "must"
+    assert page.evaluate("window.__stillHere") == "yes"
+    assert len(wasm) == 1, wasm
+    assert leaks == []
+
+
+def test_browser_gives_the_same_result_as_cpython(page: Page, site):
+    page.goto(site.url + "allegations/")
+    answer(page, "allegations", {**ALLEGATION, "reported_on": "2015-04-02"})
+    assert submit_and_wait(page, "allegations") == "allegation"
+    expected = api.assess("allegations", {**ALLEGATION, "reported_on": "2015-04-02"})
+    shown = page.locator("[data-checker-result]").inner_text()
+    assert expected["summary"] in shown
+    for item in expected["reasons"] + expected["actions"]:
+        assert item["text"] in shown
+
+
+def test_bad_input_shows_errors_and_keeps_answers(page: Page, site):
+    page.goto(site.url + "notifiable-incidents/")
+    answer(page, "notifiable-incident", {"child_died": True, "abuse_or_neglect": "known"})
+    page.locator("form[data-checker] button[type=submit]").click()
+    summary = page.locator("[data-error-summary]")
+    expect(summary).to_be_visible(timeout=60_000)
+    expect(summary).to_contain_text("There is a problem")
+    expect(summary).to_be_focused()
+    assert summary.locator("li").count() == 3
+    expect(page.locator("[data-error-for='seriously_harmed']")).to_have_text("Select an answer")
+    expect(page.locator("[data-error-for='child_died']")).to_be_hidden()
+    expect(page.locator("input[name=child_died][value=yes]")).to_be_checked()
+    expect(page.locator("input[name=abuse_or_neglect][value=known]")).to_be_checked()
+    # The summary's links take the reader to the field.
+    summary.locator("a").first.click()
+    expect(page.locator("input[name=seriously_harmed]").first).to_be_focused()
+    expect(page.locator(RESULT)).to_have_count(0)
+
+
+def test_contradiction_is_shown_next_to_the_field(page: Page, site):
+    page.goto(site.url + "serious-harm/")
+    answer(page, "serious-harm", {**SERIOUS, "child_died": False, "death_in_custody": True})
+    page.locator("form[data-checker] button[type=submit]").click()
+    error = page.locator("[data-error-for='death_in_custody']")
+    expect(error).to_be_visible(timeout=60_000)
+    expect(error).to_contain_text("cannot be yes when the child has not died")
+
+
+def test_serious_harm_links_to_a_filled_in_notifiable_check(page: Page, site):
+    page.goto(site.url + "serious-harm/")
+    answer(page, "serious-harm", SERIOUS)
+    submit_and_wait(page, "serious-harm")
+    page.locator("[data-checker-result] .checker-crosslink a").click()
+    page.wait_for_url("**/notifiable-incidents/#checker=*")
+    expect(page.locator("input[name=seriously_harmed][value=yes]")).to_be_checked()
+    expect(page.locator("input[name=abuse_or_neglect][value=known]")).to_be_checked()
+    # looked_after and regulated_setting are left for the reader: an error, not a guess.
+    expect(page.locator("[data-error-for='looked_after']")).to_be_visible(timeout=60_000)
+
+
+def test_copied_link_opens_the_same_answers_in_a_new_browser(page: Page, site, browser):
+    page.goto(site.url + "notifiable-incidents/")
+    answer(page, "notifiable-incident", {**NOTIFIABLE, "aware_on": "2015-12-23"})
+    submit_and_wait(page, "notifiable-incident")
+    url_before = page.url
+    page.locator("[data-copy-answers]").click()
+    link = page.locator("[data-copy-field]").input_value()
+    assert page.url == url_before  # answering and copying never touch the address bar
+    assert urlparse(link).query == ""
+    assert "2015-12-23" not in link and "aware_on" not in link
+    fresh = browser.new_context().new_page()
+    fresh.goto(link)
+    fresh.wait_for_selector(RESULT, timeout=60_000)
+    assert fresh.locator("[data-checker-result]").get_attribute("data-outcome") == "notifiable"
+    for name, value in NOTIFIABLE.items():
+        v = ("yes" if value else "no") if isinstance(value, bool) else value
+        expect(fresh.locator(f"input[name={name}][value={v}]")).to_be_checked()
+    fresh.context.close()
+
+
+@pytest.mark.parametrize("fragment", [
+    "#checker=notifiable-incident&child_died=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E",
+    "#checker=notifiable-incident&onclick=alert(1)",
+    "#checker=notifiable-incident&child_died=yes&child_died=<script>alert(1)</script>",
+])
+def test_malformed_fragment_is_ignored_with_a_message(page: Page, site, fragment):
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(site.url + "notifiable-incidents/" + fragment)
+    status = page.locator("[data-checker-status]")
+    expect(status).to_contain_text("ignored")
+    assert page.locator("form[data-checker] input:checked").count() == 0
+    assert page.locator("img[src=x]").count() == 0
+    assert dialogs == []
+
+
+def test_when_python_cannot_load_the_page_says_so(page: Page, site):
+    page.route("**/*.wasm", lambda route: route.abort())
+    page.goto(site.url + "notifiable-incidents/")
+    status = page.locator("[data-checker-status]")
+    expect(status).to_contain_text("could not start", timeout=60_000)
+    expect(page.locator("#criteria")).to_be_visible()  # the guidance stays
+    answer(page, "notifiable-incident", NOTIFIABLE)
+    page.locator("form[data-checker] button[type=submit]").click()
+    expect(status).to_contain_text("could not start")
+
+
+def test_pages_without_a_checker_load_no_python(page: Page, site):
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    for path in ("", "changes/", "glossary/", "draft-and-final/"):
+        page.goto(site.url + path)
+        page.wait_for_load_state("networkidle")
+    assert not [u for u in requests if "pyodide" in u or u.endswith((".whl", ".wasm"))]
+
+
+def test_keyboard_only(page: Page, site):
+    page.goto(site.url + "allegations/")
+    first = page.locator("input[name=harmed_or_may_have_harmed][value=yes]")
+    first.focus()
+    page.keyboard.press("Space")  # select "Yes"
+    for _ in range(3):
+        page.keyboard.press("Tab")  # past "Guidance" link, into the next group
+        if page.evaluate("document.activeElement.type") == "radio":
+            break
+    names = ["possible_criminal_offence", "risk_of_harm", "removed_due_to_risk"]
+    for name in names:
+        for _ in range(4):
+            if page.evaluate("document.activeElement.name") == name:
+                break
+            page.keyboard.press("Tab")
+        page.keyboard.press("ArrowRight")  # moves to and selects "No"
+    expect(page.locator("input[name=removed_due_to_risk][value=no]")).to_be_checked()
+    for _ in range(12):  # past the date input's day, month and year fields
+        if page.evaluate("document.activeElement.type") == "submit":
+            break
+        page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    page.wait_for_selector(RESULT, timeout=60_000)
+    result = page.locator("[data-checker-result]")
+    expect(result).to_have_attribute("data-outcome", "allegation")
+    expect(result).to_be_focused()
+    assert page.locator("[data-checker-live]").get_attribute("aria-live") == "polite"
+
+
+def test_whistleblowing_plan_prints(page: Page, site):
+    from checkers.whistleblowing import ITEMS
+
+    page.goto(site.url + "whistleblowing/")
+    answers = {i.id: i.id not in ("in_training", "regular_review") for i in ITEMS}
+    page.locator("[data-organisation]").fill("Anytown Youth Club")
+    answer(page, "whistleblowing", answers)
+    assert submit_and_wait(page, "whistleblowing") == "gaps"
+    page.evaluate("window.print = () => {}")  # the button's work, without a print dialog
+    page.locator("[data-print-plan]").click()
+    expect(page.locator("[data-plan-organisation]")).to_have_text("Anytown Youth Club")
+    assert page.url.find("Anytown") == -1
+    page.emulate_media(media="print")
+    expect(page.locator("form[data-checker]")).to_be_hidden()
+    expect(page.locator(".md-header")).to_be_hidden()
+    plan = page.locator("[data-checker-result]")
+    expect(plan).to_be_visible()
+    expect(plan).to_contain_text("The policy is not integrated into training.")
+    expect(plan).to_contain_text("The policy has no regular review.")
+    expect(page.locator(".plan-heading")).to_be_visible()
+    pdf = page.pdf()
+    assert pdf[:4] == b"%PDF"

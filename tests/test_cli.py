@@ -1,0 +1,112 @@
+"""The command-line contract: list, schema, assess; exit 2 and one `error:` line on bad input."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from checkers import CHECKERS, api
+
+from .conftest import ROOT
+
+
+def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "checkers", *args],
+        input=stdin, capture_output=True, text=True, cwd=ROOT,
+    )
+
+
+GOOD = {
+    "child_died": True, "seriously_harmed": False, "abuse_or_neglect": "known",
+    "looked_after": False, "regulated_setting": False, "aware_on": "2015-04-02",
+}
+
+
+def test_list():
+    out = run("list")
+    assert out.returncode == 0
+    assert out.stdout.split() == list(CHECKERS)
+    assert {"notifiable-incident", "serious-harm", "allegations", "whistleblowing"} <= set(
+        out.stdout.split()
+    )
+
+
+@pytest.mark.parametrize("checker_id", list(CHECKERS))
+def test_schema(checker_id):
+    out = run("schema", checker_id)
+    assert out.returncode == 0
+    schema = json.loads(out.stdout)
+    assert schema["checker"] == checker_id
+    assert [q["id"] for q in schema["questions"]] == [q.id for q in CHECKERS[checker_id].questions]
+
+
+def test_assess_from_stdin_and_file(tmp_path):
+    from_stdin = run("assess", "notifiable-incident", "-", stdin=json.dumps(GOOD))
+    path = tmp_path / "answers.json"
+    path.write_text(json.dumps(GOOD))
+    from_file = run("assess", "notifiable-incident", str(path))
+    assert from_stdin.returncode == from_file.returncode == 0
+    result = json.loads(from_stdin.stdout)
+    assert result == json.loads(from_file.stdout) == api.assess("notifiable-incident", GOOD)
+    assert result["notify_by"] == "2015-04-13"
+    assert set(result) >= {"checker", "outcome", "summary", "reasons", "actions"}
+
+
+@pytest.mark.parametrize(
+    ("args", "answers", "names"),
+    [
+        (["assess", "no-such-checker"], GOOD, "checker"),
+        (["assess", "notifiable-incident"], {**GOOD, "colour": "red"}, "colour"),
+        (["assess", "notifiable-incident"], {**GOOD, "child_died": "yes"}, "child_died"),
+        (["assess", "notifiable-incident"], {**GOOD, "child_died": 1}, "child_died"),
+        (["assess", "notifiable-incident"], {**GOOD, "abuse_or_neglect": "maybe"},
+         "abuse_or_neglect"),
+        (["assess", "notifiable-incident"], {**GOOD, "aware_on": "2015-02-30"}, "aware_on"),
+        (["assess", "notifiable-incident"], {**GOOD, "aware_on": "30/01/2015"}, "aware_on"),
+        (["assess", "notifiable-incident"], {**GOOD, "aware_on": "1999-01-04"}, "aware_on"),
+        (["assess", "notifiable-incident"], {k: v for k, v in GOOD.items() if k != "looked_after"},
+         "looked_after"),
+        (["assess", "notifiable-incident"], [1, 2], "answers"),
+        (["assess", "serious-harm"], {
+            "abuse_or_neglect": "known", "child_died": False, "life_threatening_injury": False,
+            "serious_or_long_term_impairment": False, "interagency_concerns": "no",
+            "death_in_custody": True}, "death_in_custody"),
+        (["assess", "allegations"], {
+            "harmed_or_may_have_harmed": True, "possible_criminal_offence": False,
+            "risk_of_harm": False, "removed_due_to_risk": False, "reported_on": "2015-13-01"},
+         "reported_on"),
+    ],
+)
+def test_bad_input(args, answers, names):
+    out = run(*args, "-", stdin=json.dumps(answers))
+    assert out.returncode == 2
+    assert out.stdout == ""
+    lines = out.stderr.splitlines()
+    assert len(lines) == 1, out.stderr
+    assert lines[0].startswith("error: ")
+    assert names in lines[0]
+    assert "Traceback" not in out.stderr
+
+
+@pytest.mark.parametrize("text", ["", "{", "not json", "[[[[" * 300 + "]]]]" * 300])
+def test_invalid_json(text):
+    out = run("assess", "allegations", "-", stdin=text)
+    assert out.returncode == 2
+    assert len(out.stderr.splitlines()) == 1
+    assert out.stderr.startswith("error: ")
+
+
+def test_missing_file():
+    out = run("assess", "allegations", "/no/such/file.json")
+    assert out.returncode == 2
+    assert out.stderr.startswith("error: file: cannot read")
+
+
+def test_usage():
+    out = run("frobnicate")
+    assert out.returncode == 2
+    assert out.stderr.startswith("usage:")

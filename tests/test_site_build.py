@@ -1,0 +1,233 @@
+"""The built site: every quotation verbatim from the sources, the banner everywhere,
+citations resolving, forms rendered from the checkers, nothing loaded from elsewhere."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from build_scripts import citations
+from checkers import CHECKERS
+
+from . import seed_text
+from .conftest import ROOT
+
+
+def pages(site) -> list[Path]:
+    return sorted(p for p in site.dir.rglob("*.html"))
+
+
+class QuoteCollector(HTMLParser):
+    """Collects the text of each <p> and <li> inside a <blockquote> (nested lists apart)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.depth = 0
+        self.stack: list[list[str]] = []
+        self.segments: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "blockquote":
+            self.depth += 1
+        elif self.depth and tag in ("p", "li"):
+            self.stack.append([])
+        elif self.depth and tag == "ul" and self.stack:
+            # a nested list ends its parent item's own text
+            self.segments.append("".join(self.stack[-1]))
+            self.stack[-1] = ["\0"]
+
+    def handle_endtag(self, tag):
+        if tag == "blockquote":
+            self.depth -= 1
+        elif self.depth and tag in ("p", "li") and self.stack:
+            text = "".join(self.stack.pop())
+            if not text.startswith("\0"):
+                self.segments.append(text)
+
+    def handle_data(self, data):
+        if self.stack:
+            self.stack[-1].append(data)
+
+
+def quotes(html: str) -> list[str]:
+    collector = QuoteCollector()
+    collector.feed(html)
+    out = []
+    for segment in collector.segments:
+        segment = re.sub(r"^\s*\d+\.\s+", "", segment)  # paragraph numbers are ours
+        if segment.strip():
+            out.append(segment)
+    return out
+
+
+@pytest.mark.skipif(not seed_text.available(), reason="../shared/seeds is not beside the repo")
+def test_every_quotation_is_verbatim_from_a_source(site):
+    checked = 0
+    wrong = []
+    for page in pages(site):
+        for segment in quotes(page.read_text(encoding="utf-8")):
+            checked += 1
+            if not seed_text.quoted_exactly(segment):
+                wrong.append((page.relative_to(site.dir).as_posix(), segment[:120]))
+    assert not wrong, wrong
+    assert checked > 100
+
+
+KEY_PHRASES = {
+    "notifiable-incidents": [
+        "A notifiable incident is an incident involving the care of a child which meets any of "
+        "the following criteria:",
+        "A looked-after child has died (including cases where abuse or neglect is not known or "
+        "suspected).",
+        "A child in a regulated setting or service has died (including cases where abuse or "
+        "neglect is not known or suspected).",
+        "within five working days of becoming aware that the incident has occurred",
+        "Residential Family Centres and Holiday Schemes for Disabled Children.",
+    ],
+    "serious-harm": [
+        "Serious harm includes, but is not limited to, cases, where the child has sustained, as a "
+        "result of abuse or neglect, (a) potentially life-threatening injury or (b) serious or "
+        "likely long-term impairment of physical/mental health or physical, intellectual, "
+        "emotional, social, or behavioural development.",
+        "even if a child recovers, this does not mean that serious harm has not occurred.",
+        "unless it is clear that there are no concerns about inter-agency working, the LSCB must "
+        "commission an SCR.",
+        "The final decision on whether to conduct the SCR rests with the LSCB Chair.",
+        "the child has been seriously harmed and there is cause for concern as to the way in "
+        "which the authority, their Board partners or other relevant persons have worked "
+        "together to safeguard the child.",
+    ],
+    "allegations": [
+        "behaved in a way that has harmed a child, or may have harmed a child;",
+        "possibly committed a criminal offence against or related to a child; or",
+        "behaved towards a child or children in a way that indicates they may pose a risk of "
+        "harm to children.",
+        "Children’s social care (the single point of contact) should also be informed within one "
+        "working day of all allegations that come to an employer’s attention or that are made "
+        "directly to the police.",
+        "It is an offence to fail to make a referral without good reason.",
+        "Any new appointments to such a role, other than current or former designated officers "
+        "moving between local authorities, should be qualified social workers.",
+    ],
+    "whistleblowing": [
+        "all organisations with safeguarding duties must have an internal whistleblowing policy "
+        "in place.",
+        "the policy should reflect the principles of Sir Robert Francis's Freedom to Speak Up "
+        "review.",
+    ],
+    "preventable-child-deaths": [
+        "this guidance defines preventable child deaths as those in which modifiable factors may "
+        "have contributed to the death.",
+    ],
+    "consultation": [
+        "The consultation was issued on 6 January 2015.",
+        "The consultation closes on at 5.00pm on 3 February 2015.",
+        "Do you agree that the addition to Chapter 4 guidance on the definition of serious harm "
+        "will support LSCBs in determining whether or not serious harm has occurred?",
+    ],
+    "minor-amendments": [
+        "15 working days from the strategy discussion to the child protection conference",
+        "45 working day timescale to complete assessment",
+        "Channel panels - The update reflects duties set out in the Counter-Terrorism and "
+        "Security Act 2015 regarding Channel panels.",
+    ],
+}
+
+
+def page_text(site, name: str) -> str:
+    html = (site.dir / name / "index.html").read_text(encoding="utf-8")
+    html = re.sub(r"<script.*?</script>", " ", html, flags=re.S)
+    text = re.sub(r"<[^>]+>", "", html)
+    import html as html_lib
+
+    return seed_text.normalise(html_lib.unescape(text))
+
+
+@pytest.mark.parametrize("page", list(KEY_PHRASES))
+def test_statutory_phrases_stand_on_their_page(site, page):
+    text = page_text(site, page)
+    for phrase in KEY_PHRASES[page]:
+        assert seed_text.normalise(phrase) in text, phrase
+        if seed_text.available():
+            assert seed_text.quoted_exactly(phrase), phrase
+
+
+def test_banner_on_every_page(site):
+    for page in pages(site):
+        html = page.read_text(encoding="utf-8")
+        assert "data-status-banner" in html, page
+        assert "Historical guidance." in html
+
+
+def test_every_page_names_the_licence(site):
+    for page in pages(site):
+        assert "Open Government Licence v3.0" in page.read_text(encoding="utf-8"), page
+
+
+def test_no_reference_to_another_origin(site):
+    """No script, style, font, image or worker from anywhere but this site."""
+    pattern = re.compile(r"""(?:src|href)=["'](?:https?:)?//(?!127\.0\.0\.1)""")
+    for path in sorted(site.dir.rglob("*")):
+        if path.suffix not in (".html", ".css"):
+            continue
+        text = path.read_text(encoding="utf-8")
+        for match in re.finditer(r"<(script|link|img|iframe|source)\b[^>]*>", text):
+            assert not pattern.search(match.group(0)), (path, match.group(0))
+        assert "fonts.googleapis" not in text and "fonts.gstatic" not in text
+
+
+def test_citations_resolve():
+    assert citations.broken(ROOT / "docs") == []
+
+
+def test_a_broken_citation_fails_the_check(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "notifiable-incidents.md").write_text("## Criteria {#criteria}\n")
+    problems = citations.broken(docs)
+    assert any("ni-para-2" in p for p in problems)
+    assert not any("#criteria" in p and "notifiable" in p for p in problems)
+
+
+@pytest.mark.parametrize("checker_id", list(CHECKERS))
+def test_forms_are_rendered_from_the_schema(site, checker_id):
+    checker = CHECKERS[checker_id]
+    html = (site.dir / checker.page / "index.html").read_text(encoding="utf-8")
+    assert f'<form data-checker="{checker_id}"' in html
+    assert "data-checker-result" in html and 'aria-live="polite"' in html
+    for q in checker.questions:
+        if q.kind == "bool":
+            assert f'name="{q.id}" value="yes"' in html and f'name="{q.id}" value="no"' in html
+        elif q.kind == "choice":
+            for c in q.choices:
+                assert f'name="{q.id}" value="{c.value}"' in html
+        else:
+            assert re.search(rf'<input type="date" id="[\w-]+" name="{q.id}"', html)
+        assert q.text.replace("’", "’") in html.replace("&#x27;", "'")
+
+
+def test_pages_without_a_checker_do_not_mention_pyodide(site):
+    for page in pages(site):
+        html = page.read_text(encoding="utf-8")
+        if "data-checker=" not in html:
+            assert "pyodide" not in html.lower(), page
+
+
+def test_runtime_is_self_hosted(site):
+    assert list(site.dir.glob("assets/pyodide/*/pyodide.asm.wasm"))
+    assert list(site.dir.glob("assets/py/*/checkers-*.whl"))
+
+
+def test_content_security_policy(site):
+    for page in pages(site):
+        html = page.read_text(encoding="utf-8")
+        match = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', html)
+        assert match, page
+        policy = match.group(1)
+        assert "default-src 'self'" in policy
+        assert "'wasm-unsafe-eval'" in policy
+        assert "'unsafe-eval'" not in policy.replace("'wasm-unsafe-eval'", "")
+        assert html.index("Content-Security-Policy") < html.index("<script")
