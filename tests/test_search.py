@@ -1,0 +1,89 @@
+"""Material's built-in search finds each topic by the words practitioners use.
+
+Each query names the page that should come in the top three results. The hit rate is
+printed (run with -s to see it) and every query must hit.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+import pytest
+from playwright.sync_api import Page
+
+pytestmark = pytest.mark.browser
+
+QUERIES = [
+    ("LADO", "allegations/"),
+    ("designated officer", "allegations/"),
+    ("allegation against a teacher", "allegations/"),
+    ("DBS referral", "allegations/"),
+    ("Disclosure and Barring Service", "allegations/"),
+    ("one working day", "allegations/"),
+    ("SCR", "serious-harm/"),
+    ("serious case review", "serious-harm/"),
+    ("seriously harmed definition", "serious-harm/"),
+    ("regulation 5", "serious-harm/"),
+    ("died in custody", "serious-harm/"),
+    ("LSCB Chair", "serious-harm/"),
+    ("notifiable incident", "notifiable-incidents/"),
+    ("Ofsted notification", "notifiable-incidents/"),
+    ("five working days", "notifiable-incidents/"),
+    ("regulated setting childminder", "notifiable-incidents/"),
+    ("looked after child died", "notifiable-incidents/"),
+    ("whistleblowing", "whistleblowing/"),
+    ("Freedom to Speak Up", "whistleblowing/"),
+    ("modifiable factors", "preventable-child-deaths/"),
+    ("preventable child deaths", "preventable-child-deaths/"),
+    ("annual report", "lscb-annual-reports/"),
+    ("child sexual exploitation assessment", "lscb-annual-reports/"),
+    ("information sharing", "information-sharing/"),
+    ("young carers", "minor-amendments/"),
+    ("EHC plan", "minor-amendments/"),
+    ("Channel panels", "minor-amendments/"),
+    ("CSEGG", "minor-amendments/"),
+    ("45 working day assessment", "minor-amendments/"),
+    ("consultation questions", "consultation/"),
+    ("Annex A", "consultation/"),
+    ("draft and final wording", "draft-and-final/"),
+    ("privacy", "privacy/"),
+    ("glossary abbreviations", "glossary/"),
+]
+
+
+def top_pages(page: Page, site, query: str, n: int = 3) -> list[str]:
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill("")
+    page.keyboard.type(query)  # fill() does not trigger Material's search
+    page.wait_for_function(
+        """q => { const m = document.querySelector('.md-search-result__meta');
+                  return m && !/Type to start|Initializing/i.test(m.textContent)
+                    && document.querySelector('input.md-search__input').value === q }""",
+        arg=query, timeout=15_000,
+    )
+    page.wait_for_timeout(150)
+    hrefs = page.eval_on_selector_all(
+        ".md-search-result__item > .md-search-result__link", "els => els.map(e => e.href)"
+    )
+    pages: list[str] = []
+    for href in hrefs:
+        path = urlparse(href).path.removeprefix(urlparse(site.url).path)
+        if path not in pages:
+            pages.append(path)
+    return pages[:n]
+
+
+def test_search_finds_each_topic(page: Page, site):
+    page.goto(site.url)
+    misses = []
+    for query, expected in QUERIES:
+        found = top_pages(page, site, query)
+        if expected not in found:
+            misses.append((query, expected, found))
+    hits = len(QUERIES) - len(misses)
+    print(f"\nsearch hit rate: {hits}/{len(QUERIES)} = {hits / len(QUERIES):.0%} in the top three")
+    for miss in misses:
+        print("  miss:", *miss)
+    assert len(QUERIES) >= 20
+    assert not misses, misses
