@@ -15,10 +15,11 @@ serve: build
 
 lint: setup
 	$(VENV)/ruff check .
-	$(VENV)/ruff format --check checkers build_scripts tests
+	$(VENV)/ruff format --check .
 
 test: setup
 	$(VENV)/ruff check .
+	$(VENV)/ruff format --check .
 	$(VENV)/python -m pytest -q
 
 bench: build

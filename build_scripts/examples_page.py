@@ -15,6 +15,8 @@ from urllib.parse import quote
 import yaml
 
 from checkers import CHECKERS
+from checkers.deadlines import long_date
+from checkers.model import parse_date
 
 TABLE = Path(__file__).resolve().parent.parent / "examples" / "worked_examples.yaml"
 
@@ -53,7 +55,7 @@ def answer_text(checker_id: str, answers: dict[str, Any]) -> list[str]:
         elif q.kind == "choice":
             shown = next(c.label for c in q.choices if c.value == value)
         else:
-            shown = str(value)
+            shown = long_date(parse_date(value))
         lines.append(f"{q.text} — **{escape(shown)}**")
     return lines
 

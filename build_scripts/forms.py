@@ -82,7 +82,8 @@ def render_question(checker: Checker, q: Question, base: str) -> str:
     cite = (
         f'<p class="checker-question-cite"><a href="{attr(base + q.cite)}">'
         f"Guidance: {escape(LABELS.get(q.cite, q.cite))}</a></p>"
-        if q.cite else ""
+        if q.cite
+        else ""
     )
     if q.kind == "date":
         return (

@@ -25,5 +25,7 @@ def entries() -> list[tuple[str, str]]:
 
 
 def render_markdown() -> str:
-    rows = [f'| <span id="{term.lower()}">{term}</span> | {meaning} |' for term, meaning in entries()]
+    rows = [
+        f'| <span id="{term.lower()}">{term}</span> | {meaning} |' for term, meaning in entries()
+    ]
     return "| Abbreviation | Meaning |\n| --- | --- |\n" + "\n".join(rows) + "\n"

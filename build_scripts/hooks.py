@@ -65,8 +65,10 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
         if checker_id not in CHECKERS:
             raise PluginError(f"{page.file.src_path}: no checker {checker_id!r}")
         return forms.render_form(
-            CHECKERS[checker_id], base,
-            wheel=_state["wheel"].name, pyodide=runtime.PYODIDE_DIR,
+            CHECKERS[checker_id],
+            base,
+            wheel=_state["wheel"].name,
+            pyodide=runtime.PYODIDE_DIR,
         )
 
     def compare(match: re.Match[str]) -> str:

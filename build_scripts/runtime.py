@@ -9,8 +9,8 @@ for ever. The wheel goes under a folder named after its content hash, for the sa
 from __future__ import annotations
 
 import hashlib
-import os
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -40,7 +40,7 @@ PYODIDE_DIR = f"assets/pyodide/{pyodide_version() if NODE_PYODIDE.exists() else 
 
 def source_digest() -> str:
     h = hashlib.sha256()
-    for path in sorted((ROOT / "checkers").glob("*.py")) + [ROOT / "pyproject.toml"]:
+    for path in [*sorted((ROOT / "checkers").glob("*.py")), ROOT / "pyproject.toml"]:
         h.update(path.name.encode())
         h.update(path.read_bytes())
     return h.hexdigest()[:12]
@@ -66,9 +66,22 @@ def build_wheel() -> Wheel:
         return Wheel(existing[0], digest)
     with tempfile.TemporaryDirectory() as tmp:
         subprocess.run(
-            [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
-             "--no-index", "--quiet", "-w", tmp, str(ROOT)],
-            check=True, cwd=ROOT, env={**os.environ, "PYTHONWARNINGS": "ignore"},
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "wheel",
+                "--no-deps",
+                "--no-build-isolation",
+                "--no-index",
+                "--quiet",
+                "-w",
+                tmp,
+                str(ROOT),
+            ],
+            check=True,
+            cwd=ROOT,
+            env={**os.environ, "PYTHONWARNINGS": "ignore"},
         )
         shutil.rmtree(ROOT / "dist", ignore_errors=True)
         out.mkdir(parents=True)

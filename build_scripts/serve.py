@@ -14,13 +14,17 @@ import functools
 import http.server
 import re
 import threading
+from contextlib import suppress
 from pathlib import Path
+from typing import ClassVar
 
-IMMUTABLE = re.compile(r"^/(assets/pyodide/[^/]+/|assets/py/[0-9a-f]+/|assets/(javascripts|stylesheets)/.*\.[0-9a-f]{8}\.min\.)")
+IMMUTABLE = re.compile(
+    r"^/(assets/pyodide/[^/]+/|assets/py/[0-9a-f]+/|assets/(javascripts|stylesheets)/.*\.[0-9a-f]{8}\.min\.)"
+)
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {
+    extensions_map: ClassVar[dict[str, str]] = {
         **http.server.SimpleHTTPRequestHandler.extensions_map,
         ".wasm": "application/wasm",
         ".mjs": "text/javascript",
@@ -68,10 +72,8 @@ def main() -> None:
     args = parser.parse_args()
     server = make_server(args.dir, args.port, verbose=True)
     print(f"Serving {args.dir} at http://127.0.0.1:{args.port}/ (Ctrl-C to stop)")
-    try:
+    with suppress(KeyboardInterrupt):
         server.serve_forever()
-    except KeyboardInterrupt:
-        pass
 
 
 if __name__ == "__main__":

@@ -20,12 +20,19 @@ INFORM_WITHIN_WORKING_DAYS = 1
 
 # The three limbs of an allegation, in the guidance's order: (answer field, what it covers).
 LIMBS = (
-    ("harmed_or_may_have_harmed", "behaved in a way that has harmed a child, or may have harmed "
-                                  "a child"),
-    ("possible_criminal_offence", "possibly committed a criminal offence against or related to "
-                                  "a child"),
-    ("risk_of_harm", "behaved towards a child or children in a way that indicates they may pose "
-                     "a risk of harm to children"),
+    (
+        "harmed_or_may_have_harmed",
+        "behaved in a way that has harmed a child, or may have harmed a child",
+    ),
+    (
+        "possible_criminal_offence",
+        "possibly committed a criminal offence against or related to a child",
+    ),
+    (
+        "risk_of_harm",
+        "behaved towards a child or children in a way that indicates they may pose "
+        "a risk of harm to children",
+    ),
 )
 
 QUESTIONS = (
@@ -79,62 +86,105 @@ def assess(a: Answers) -> Result:
     if is_allegation:
         covered = dict(LIMBS)
         for name in met:
-            reasons.append(Reason(
-                f"It is an allegation: the person is said to have {covered[name]}.",
-                cite.ALLEGATION_LIMBS))
+            reasons.append(
+                Reason(
+                    f"It is an allegation: the person is said to have {covered[name]}.",
+                    cite.ALLEGATION_LIMBS,
+                )
+            )
         inform_by = deadline(a["reported_on"], INFORM_WITHIN_WORKING_DAYS, "reported_on")
         if inform_by:
-            when = (f"by {long_date(inform_by)} at the latest: one working day after "
-                    f"{long_date(a['reported_on'])}")
+            when = (
+                f"by {long_date(inform_by)} at the latest: one working day after "
+                f"{long_date(a['reported_on'])}"
+            )
         else:
-            when = ("within one working day of the allegation coming to the employer’s "
-                    "attention (give the date to see the day)")
+            when = (
+                "within one working day of the allegation coming to the employer’s "
+                "attention (give the date to see the day)"
+            )
         actions += [
-            Action("Report the allegation immediately to a senior manager within the "
-                   "organisation.", cite.ALLEGATIONS_REPORTING),
-            Action(f"Inform children’s social care (the single point of contact) {when}. This "
-                   "applies to every allegation that comes to an employer’s attention or is made "
-                   "directly to the police.", cite.ALLEGATIONS_REPORTING, inform_by),
-            Action("Children’s social care passes the allegation without delay to the local "
-                   "authority’s designated officer, or team of officers.",
-                   cite.ALLEGATIONS_COORDINATED),
-            Action("Deal with any welfare concerns about the child or children involved without "
-                   "delay, and not in isolation from the allegation.",
-                   cite.ALLEGATIONS_COORDINATED),
+            Action(
+                "Report the allegation immediately to a senior manager within the organisation.",
+                cite.ALLEGATIONS_REPORTING,
+            ),
+            Action(
+                f"Inform children’s social care (the single point of contact) {when}. This "
+                "applies to every allegation that comes to an employer’s attention or is made "
+                "directly to the police.",
+                cite.ALLEGATIONS_REPORTING,
+                inform_by,
+            ),
+            Action(
+                "Children’s social care passes the allegation without delay to the local "
+                "authority’s designated officer, or team of officers.",
+                cite.ALLEGATIONS_COORDINATED,
+            ),
+            Action(
+                "Deal with any welfare concerns about the child or children involved without "
+                "delay, and not in isolation from the allegation.",
+                cite.ALLEGATIONS_COORDINATED,
+            ),
         ]
-        summary = (f"This is an allegation: inform children’s social care by {long_date(inform_by)}."
-                   if inform_by else
-                   "This is an allegation: inform children’s social care within one working day.")
+        summary = (
+            f"This is an allegation: inform children’s social care by {long_date(inform_by)}."
+            if inform_by
+            else "This is an allegation: inform children’s social care within one working day."
+        )
     else:
-        reasons.append(Reason(
-            "None of the three limbs of an allegation is met on these answers. The guidance "
-            "distinguishes an allegation from a concern about the quality of care or practice, "
-            "and from a complaint: those are dealt with under the organisation’s own policies.",
-            cite.ALLEGATION_LIMBS))
-        summary = "On these answers this is not an allegation against a person who works with children."
-        actions.append(Action(
-            "If more comes to light that meets any of the three limbs, treat it as an allegation "
-            "and check again.", cite.ALLEGATION_LIMBS))
+        reasons.append(
+            Reason(
+                "None of the three limbs of an allegation is met on these answers. The guidance "
+                "distinguishes an allegation from a concern about the quality of care or practice, "
+                "and from a complaint: those are dealt with under the organisation’s own policies.",
+                cite.ALLEGATION_LIMBS,
+            )
+        )
+        summary = (
+            "On these answers this is not an allegation against a person who works with children."
+        )
+        actions.append(
+            Action(
+                "If more comes to light that meets any of the three limbs, treat it as an allegation "
+                "and check again.",
+                cite.ALLEGATION_LIMBS,
+            )
+        )
 
     if dbs:
-        reasons.append(Reason(
-            "The person has been removed from work with children (or would have been, had they "
-            "not left first) because they pose a risk of harm to children: the organisation must "
-            "make a referral to the Disclosure and Barring Service.", cite.DBS_REFERRAL))
-        actions.append(Action(
-            "Refer the person to the Disclosure and Barring Service. It is an offence to fail "
-            "to make a referral without good reason.", cite.DBS_REFERRAL))
+        reasons.append(
+            Reason(
+                "The person has been removed from work with children (or would have been, had they "
+                "not left first) because they pose a risk of harm to children: the organisation must "
+                "make a referral to the Disclosure and Barring Service.",
+                cite.DBS_REFERRAL,
+            )
+        )
+        actions.append(
+            Action(
+                "Refer the person to the Disclosure and Barring Service. It is an offence to fail "
+                "to make a referral without good reason.",
+                cite.DBS_REFERRAL,
+            )
+        )
         if not is_allegation:
             summary += " The organisation must still refer the person to the DBS."
     else:
-        reasons.append(Reason(
-            "No referral to the Disclosure and Barring Service is required on these answers: the "
-            "duty arises when the person is removed from work with children (or would have "
-            "been, had they not left first) because they pose a risk of harm to children.",
-            cite.DBS_REFERRAL))
+        reasons.append(
+            Reason(
+                "No referral to the Disclosure and Barring Service is required on these answers: the "
+                "duty arises when the person is removed from work with children (or would have "
+                "been, had they not left first) because they pose a risk of harm to children.",
+                cite.DBS_REFERRAL,
+            )
+        )
 
     return result(
-        CHECKER, "allegation" if is_allegation else "not_allegation", summary, reasons, actions,
+        CHECKER,
+        "allegation" if is_allegation else "not_allegation",
+        summary,
+        reasons,
+        actions,
         is_allegation=is_allegation,
         limbs_met=met,
         dbs_referral_required=dbs,

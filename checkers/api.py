@@ -45,9 +45,13 @@ def handle_form(message: str) -> str:
             raise InputError.one("values", "must map field names to strings")
         outcome = checker.run(checker.from_form(values))
     except InputError as exc:
-        return json.dumps({"errors": [
-            {"field": name, "message": html.field_message(name, message)}
-            for name, message in exc.problems
-        ]})
+        return json.dumps(
+            {
+                "errors": [
+                    {"field": name, "message": html.field_message(name, message)}
+                    for name, message in exc.problems
+                ]
+            }
+        )
     base = request.get("base") if isinstance(request.get("base"), str) else ""
     return json.dumps({"result": outcome, "html": html.render_result(outcome, base)})

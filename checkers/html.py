@@ -53,10 +53,11 @@ def render_result(result: dict[str, Any], base: str = "") -> str:
         for a in result["actions"]:
             due = (
                 f'<strong class="checker-due">By {escape(long_date(parse_date(a["due"])))}:</strong> '
-                if a["due"] else ""
+                if a["due"]
+                else ""
             )
             parts.append(
-                f'<li>{due}{escape(a["text"])} '
+                f"<li>{due}{escape(a['text'])} "
                 f'<span class="checker-cite">({link(a["cite"], base)})</span></li>'
             )
         parts.append("</ol>")

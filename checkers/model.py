@@ -88,8 +88,10 @@ def parse_date(value: Any) -> dt.date:
     if not isinstance(value, str):
         raise ValueError("must be a date written YYYY-MM-DD")
     parts = value.split("-")
-    if len(parts) != 3 or [len(p) for p in parts] != [4, 2, 2] or not all(
-        p.isascii() and p.isdigit() for p in parts
+    if (
+        len(parts) != 3
+        or [len(p) for p in parts] != [4, 2, 2]
+        or not all(p.isascii() and p.isdigit() for p in parts)
     ):
         raise ValueError("must be a date written YYYY-MM-DD")
     try:
@@ -155,9 +157,7 @@ class Checker:
             raise InputError.one("answers", "must be a JSON object of answers")
         known = {q.id for q in self.questions}
         problems: list[tuple[str, str]] = [
-            (str(name), f"unknown field for checker {self.id}")
-            for name in raw
-            if name not in known
+            (str(name), f"unknown field for checker {self.id}") for name in raw if name not in known
         ]
         answers: Answers = {}
         for q in self.questions:
@@ -228,7 +228,11 @@ def choice(
     name: str, text: str, choices: list[tuple[str, str]], hint: str = "", cite: str | None = None
 ) -> Question:
     return Question(
-        name, "choice", text, hint=hint, choices=tuple(Choice(v, lab) for v, lab in choices),
+        name,
+        "choice",
+        text,
+        hint=hint,
+        choices=tuple(Choice(v, lab) for v, lab in choices),
         cite=cite,
     )
 

@@ -102,7 +102,8 @@ def assess(answers: Answers) -> Result:
     if not notifiable:
         reasons = [Reason(not_met_reason(answers), cite.NI_CRITERIA)]
         return result(
-            CHECKER, "not_notifiable",
+            CHECKER,
+            "not_notifiable",
             "On these answers the incident is not a notifiable incident.",
             reasons,
             [
@@ -112,7 +113,9 @@ def assess(answers: Answers) -> Result:
                     cite.NI_CRITERIA,
                 )
             ],
-            notifiable=False, criteria_met=[], notify_by=None,
+            notifiable=False,
+            criteria_met=[],
+            notify_by=None,
         )
 
     notify_by = deadline(answers["aware_on"], NOTIFY_WITHIN_WORKING_DAYS, "aware_on")
@@ -135,8 +138,12 @@ def assess(answers: Answers) -> Result:
             "(give the date of awareness to see the date)"
         )
     actions = [
-        Action(f"The local authority reports the incident to Ofsted and the relevant LSCB "
-               f"promptly, and {when}.", cite.NI_REPORTING, notify_by),
+        Action(
+            f"The local authority reports the incident to Ofsted and the relevant LSCB "
+            f"promptly, and {when}.",
+            cite.NI_REPORTING,
+            notify_by,
+        ),
         Action(
             "Consider whether the facts also meet the criteria for a serious case review: "
             "every case that meets those criteria is also a notifiable incident, but not every "
@@ -150,8 +157,14 @@ def assess(answers: Answers) -> Result:
         else "This is a notifiable incident: tell Ofsted and the LSCB within five working days."
     )
     return result(
-        CHECKER, "notifiable", summary, reasons, actions,
-        notifiable=True, criteria_met=met, notify_by=notify_by,
+        CHECKER,
+        "notifiable",
+        summary,
+        reasons,
+        actions,
+        notifiable=True,
+        criteria_met=met,
+        notify_by=notify_by,
     )
 
 
@@ -168,8 +181,7 @@ def not_met_reason(answers: Answers) -> str:
             "suspected, so none of the four criteria is met."
         )
     return (
-        "The child has neither died nor been seriously harmed, so none of the four criteria "
-        "is met."
+        "The child has neither died nor been seriously harmed, so none of the four criteria is met."
     )
 
 

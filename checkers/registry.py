@@ -21,4 +21,6 @@ def get(checker_id: str) -> Checker:
         return CHECKERS[checker_id]
     except (KeyError, TypeError):
         known = ", ".join(CHECKERS)
-        raise InputError.one("checker", f"unknown checker {checker_id!r} (known: {known})") from None
+        raise InputError.one(
+            "checker", f"unknown checker {checker_id!r} (known: {known})"
+        ) from None

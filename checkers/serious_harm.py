@@ -29,8 +29,12 @@ QUESTIONS = (
         notifiable_incident.ABUSE_OR_NEGLECT_CHOICES,
         cite=cite.REGULATION_5,
     ),
-    yes_no("child_died", "Has the child died?", hint="Include a death by suspected suicide.",
-           cite=cite.SCR_PARA_6),
+    yes_no(
+        "child_died",
+        "Has the child died?",
+        hint="Include a death by suspected suicide.",
+        cite=cite.SCR_PARA_6,
+    ),
     yes_no(
         "life_threatening_injury",
         "Has the child sustained a potentially life-threatening injury?",
@@ -113,49 +117,80 @@ def assess(a: Answers) -> Result:
     reasons = harm_reasons(a)
     actions: list[Action] = []
 
-    met_b_i, met_b_ii, custody = regulation_5_2_b_i(a), regulation_5_2_b_ii(a), a["death_in_custody"]
+    met_b_i, met_b_ii, custody = (
+        regulation_5_2_b_i(a),
+        regulation_5_2_b_ii(a),
+        a["death_in_custody"],
+    )
     if met_b_i or met_b_ii or custody:
         scr = "must"
         reasons += must_reasons(a, met_b_i, met_b_ii, custody)
         summary = "A serious case review must be commissioned; the final decision rests with the LSCB Chair."
-        actions.append(Action(
-            "The LSCB commissions a serious case review. The final decision on whether to conduct "
-            "it rests with the LSCB Chair.", cite.SCR_PARA_7))
+        actions.append(
+            Action(
+                "The LSCB commissions a serious case review. The final decision on whether to conduct "
+                "it rests with the LSCB Chair.",
+                cite.SCR_PARA_7,
+            )
+        )
     elif abuse_known_or_suspected(a):
         scr = "consider"
         reasons.append(Reason(not_met_reason(a), cite.REGULATION_5))
-        reasons.append(Reason(
-            "Where the criteria in regulation 5(2) are not met, the LSCB may still decide to "
-            "commission an SCR, or may choose to commission another form of case review.",
-            cite.SCR_PARA_7))
-        summary = ("The criteria for a serious case review are not met, but the LSCB should "
-                   "consider a review and may still commission an SCR.")
-        actions.append(Action(
-            "The LSCB considers whether to commission an SCR or another form of case review. "
-            "LSCBs should consider conducting reviews on cases which do not meet the SCR "
-            "criteria.", cite.SCR_PARA_8))
+        reasons.append(
+            Reason(
+                "Where the criteria in regulation 5(2) are not met, the LSCB may still decide to "
+                "commission an SCR, or may choose to commission another form of case review.",
+                cite.SCR_PARA_7,
+            )
+        )
+        summary = (
+            "The criteria for a serious case review are not met, but the LSCB should "
+            "consider a review and may still commission an SCR."
+        )
+        actions.append(
+            Action(
+                "The LSCB considers whether to commission an SCR or another form of case review. "
+                "LSCBs should consider conducting reviews on cases which do not meet the SCR "
+                "criteria.",
+                cite.SCR_PARA_8,
+            )
+        )
     else:
         scr = "not_indicated"
-        reasons.append(Reason(
-            "Regulation 5(2)(a) is not met: abuse or neglect is not known or suspected, and the "
-            "child did not die in custody or in the other settings paragraph 6 lists.",
-            cite.REGULATION_5))
+        reasons.append(
+            Reason(
+                "Regulation 5(2)(a) is not met: abuse or neglect is not known or suspected, and the "
+                "child did not die in custody or in the other settings paragraph 6 lists.",
+                cite.REGULATION_5,
+            )
+        )
         summary = "A serious case review is not indicated on these answers."
-        actions.append(Action(
-            "If abuse or neglect comes to be known or suspected, check again. LSCBs remain free "
-            "to review cases which do not meet the SCR criteria.", cite.SCR_PARA_8))
+        actions.append(
+            Action(
+                "If abuse or neglect comes to be known or suspected, check again. LSCBs remain free "
+                "to review cases which do not meet the SCR criteria.",
+                cite.SCR_PARA_8,
+            )
+        )
 
     criteria = notifiable_incident.criteria_met(notifiable_facts(a))
     notifiable = bool(criteria)
     reasons.append(notifiable_reason(a, notifiable))
     if notifiable:
-        actions.append(Action(
-            "The local authority notifies Ofsted and the relevant LSCB within five working days "
-            "of becoming aware of the incident: the notifiable-incident check works out the date.",
-            cite.NI_REPORTING))
+        actions.append(
+            Action(
+                "The local authority notifies Ofsted and the relevant LSCB within five working days "
+                "of becoming aware of the incident: the notifiable-incident check works out the date.",
+                cite.NI_REPORTING,
+            )
+        )
 
     return result(
-        CHECKER, scr, summary, reasons, actions,
+        CHECKER,
+        scr,
+        summary,
+        reasons,
+        actions,
         seriously_harmed="yes" if seriously_harmed(a) else "not_established",
         scr=scr,
         notifiable=notifiable,
@@ -171,57 +206,87 @@ def harm_reasons(a: Answers) -> list[Reason]:
             kinds.append("a potentially life-threatening injury")
         if a["serious_or_long_term_impairment"]:
             kinds.append("serious or likely long-term impairment of health or development")
-        out = [Reason(
-            "The definition of “seriously harmed” is met: as a result of abuse or neglect "
-            "(known or suspected), the child has sustained " + " and ".join(kinds) + ".", d)]
+        out = [
+            Reason(
+                "The definition of “seriously harmed” is met: as a result of abuse or neglect "
+                "(known or suspected), the child has sustained " + " and ".join(kinds) + ".",
+                d,
+            )
+        ]
     elif harm_within_definition(a):
-        out = [Reason(
-            "The definition of “seriously harmed” is not shown to be met: it covers harm "
-            "sustained as a result of abuse or neglect, and abuse or neglect is not known or "
-            "suspected.", d)]
+        out = [
+            Reason(
+                "The definition of “seriously harmed” is not shown to be met: it covers harm "
+                "sustained as a result of abuse or neglect, and abuse or neglect is not known or "
+                "suspected.",
+                d,
+            )
+        ]
     else:
-        out = [Reason(
-            "The definition of “seriously harmed” is not shown to be met on these answers. The "
-            "definition is not exhaustive: other harm can also be serious harm.", d)]
+        out = [
+            Reason(
+                "The definition of “seriously harmed” is not shown to be met on these answers. The "
+                "definition is not exhaustive: other harm can also be serious harm.",
+                d,
+            )
+        ]
     if a["child_recovered"]:
-        out.append(Reason(
-            "The child has recovered, but even if a child recovers, this does not mean that "
-            "serious harm has not occurred.", d))
+        out.append(
+            Reason(
+                "The child has recovered, but even if a child recovers, this does not mean that "
+                "serious harm has not occurred.",
+                d,
+            )
+        )
     return out
 
 
 def must_reasons(a: Answers, b_i: bool, b_ii: bool, custody: bool) -> list[Reason]:
     out = []
     if b_i:
-        out.append(Reason(
-            "Regulation 5(2)(a) and (b)(i) are met: abuse or neglect is known or suspected and "
-            "the child has died. Cases meeting these criteria must always trigger an SCR.",
-            cite.SCR_PARA_6))
+        out.append(
+            Reason(
+                "Regulation 5(2)(a) and (b)(i) are met: abuse or neglect is known or suspected and "
+                "the child has died. Cases meeting these criteria must always trigger an SCR.",
+                cite.SCR_PARA_6,
+            )
+        )
     if b_ii:
         concern = (
             "there is cause for concern about how agencies worked together"
             if a["interagency_concerns"] == "yes"
             else "it is not clear that there are no concerns about inter-agency working"
         )
-        out.append(Reason(
-            "Regulation 5(2)(a) and (b)(ii) are met: abuse or neglect is known or suspected, the "
-            f"child has been seriously harmed, and {concern}. Where a case is considered under "
-            "(b)(ii), the LSCB must commission an SCR unless it is clear that there are no "
-            "concerns about inter-agency working.", cite.SCR_PARA_7))
+        out.append(
+            Reason(
+                "Regulation 5(2)(a) and (b)(ii) are met: abuse or neglect is known or suspected, the "
+                f"child has been seriously harmed, and {concern}. Where a case is considered under "
+                "(b)(ii), the LSCB must commission an SCR unless it is clear that there are no "
+                "concerns about inter-agency working.",
+                cite.SCR_PARA_7,
+            )
+        )
     if custody:
-        out.append(Reason(
-            "The child died in custody or in one of the other settings paragraph 6 lists: an SCR "
-            "should always be carried out, even if the regulation 5(2) criteria are not met.",
-            cite.SCR_PARA_6))
+        out.append(
+            Reason(
+                "The child died in custody or in one of the other settings paragraph 6 lists: an SCR "
+                "should always be carried out, even if the regulation 5(2) criteria are not met.",
+                cite.SCR_PARA_6,
+            )
+        )
     return out
 
 
 def not_met_reason(a: Answers) -> str:
     if seriously_harmed(a):
-        return ("Regulation 5(2)(b)(ii) is not met: the child has been seriously harmed, but it "
-                "is clear that there are no concerns about inter-agency working.")
-    return ("Regulation 5(2)(b) is not met: the child has not died, and has not been shown to "
-            "be seriously harmed within the definition.")
+        return (
+            "Regulation 5(2)(b)(ii) is not met: the child has been seriously harmed, but it "
+            "is clear that there are no concerns about inter-agency working."
+        )
+    return (
+        "Regulation 5(2)(b) is not met: the child has not died, and has not been shown to "
+        "be seriously harmed within the definition."
+    )
 
 
 def notifiable_facts(a: Answers) -> Answers:
@@ -248,12 +313,16 @@ def notifiable_reason(a: Answers, notifiable: bool) -> Reason:
         return Reason(
             "The same facts make a notifiable incident: the child has died or been seriously "
             "harmed, and abuse or neglect is known or suspected. Every case that meets the SCR "
-            "criteria in regulation 5(2) is also a notifiable incident.", cite.NI_AND_SCR)
+            "criteria in regulation 5(2) is also a notifiable incident.",
+            cite.NI_AND_SCR,
+        )
     if a["child_died"]:
         return Reason(
             "On these answers the death is not a notifiable incident unless the child was looked "
             "after or in a regulated setting or service: those deaths are notifiable even where "
-            "abuse or neglect is not known or suspected.", cite.NI_CRITERIA)
+            "abuse or neglect is not known or suspected.",
+            cite.NI_CRITERIA,
+        )
     return Reason("On these answers this is not a notifiable incident.", cite.NI_CRITERIA)
 
 

@@ -36,7 +36,9 @@ def build_site(target: Path, site_url: str) -> None:
     env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(target)],
-        cwd=ROOT, env=env, check=True,
+        cwd=ROOT,
+        env=env,
+        check=True,
     )
 
 

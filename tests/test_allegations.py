@@ -43,9 +43,15 @@ def test_outcome(answers):
     ],
 )
 def test_one_working_day(reported_on, inform_by):
-    result = api.assess("allegations", {
-        "harmed_or_may_have_harmed": True, "possible_criminal_offence": False,
-        "risk_of_harm": False, "removed_due_to_risk": False, "reported_on": reported_on,
-    })
+    result = api.assess(
+        "allegations",
+        {
+            "harmed_or_may_have_harmed": True,
+            "possible_criminal_offence": False,
+            "risk_of_harm": False,
+            "removed_due_to_risk": False,
+            "reported_on": reported_on,
+        },
+    )
     assert result["inform_social_care_by"] == inform_by
     assert [a["due"] for a in result["actions"] if a["due"]] == [inform_by]

@@ -16,17 +16,25 @@ from .browser_helpers import RESULT, answer, submit_and_wait
 pytestmark = pytest.mark.browser
 
 NOTIFIABLE = {
-    "child_died": True, "seriously_harmed": False, "abuse_or_neglect": "suspected",
-    "looked_after": False, "regulated_setting": False,
+    "child_died": True,
+    "seriously_harmed": False,
+    "abuse_or_neglect": "suspected",
+    "looked_after": False,
+    "regulated_setting": False,
 }
 SERIOUS = {
-    "abuse_or_neglect": "known", "child_died": False, "life_threatening_injury": True,
-    "serious_or_long_term_impairment": False, "interagency_concerns": "unclear",
+    "abuse_or_neglect": "known",
+    "child_died": False,
+    "life_threatening_injury": True,
+    "serious_or_long_term_impairment": False,
+    "interagency_concerns": "unclear",
     "death_in_custody": False,
 }
 ALLEGATION = {
-    "harmed_or_may_have_harmed": False, "possible_criminal_offence": True,
-    "risk_of_harm": False, "removed_due_to_risk": True,
+    "harmed_or_may_have_harmed": False,
+    "possible_criminal_offence": True,
+    "risk_of_harm": False,
+    "removed_due_to_risk": True,
 }
 
 
@@ -34,9 +42,14 @@ def off_origin(page: Page, site) -> list[str]:
     """Start recording every request that does not go to the site's own origin."""
     origin = urlparse(site.url).netloc
     seen: list[str] = []
-    page.on("request", lambda r: seen.append(r.url)
+    page.on(
+        "request",
+        lambda r: (
+            seen.append(r.url)
             if urlparse(r.url).netloc != origin and not r.url.startswith(("data:", "blob:"))
-            else None)
+            else None
+        ),
+    )
     return seen
 
 
@@ -155,11 +168,14 @@ def test_copied_link_opens_the_same_answers_in_a_new_browser(page: Page, site, b
     fresh.context.close()
 
 
-@pytest.mark.parametrize("fragment", [
-    "#checker=notifiable-incident&child_died=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E",
-    "#checker=notifiable-incident&onclick=alert(1)",
-    "#checker=notifiable-incident&child_died=yes&child_died=<script>alert(1)</script>",
-])
+@pytest.mark.parametrize(
+    "fragment",
+    [
+        "#checker=notifiable-incident&child_died=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E",
+        "#checker=notifiable-incident&onclick=alert(1)",
+        "#checker=notifiable-incident&child_died=yes&child_died=<script>alert(1)</script>",
+    ],
+)
 def test_malformed_fragment_is_ignored_with_a_message(page: Page, site, fragment):
     dialogs = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))

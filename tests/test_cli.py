@@ -16,13 +16,20 @@ from .conftest import ROOT
 def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "checkers", *args],
-        input=stdin, capture_output=True, text=True, cwd=ROOT,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
     )
 
 
 GOOD = {
-    "child_died": True, "seriously_harmed": False, "abuse_or_neglect": "known",
-    "looked_after": False, "regulated_setting": False, "aware_on": "2015-04-02",
+    "child_died": True,
+    "seriously_harmed": False,
+    "abuse_or_neglect": "known",
+    "looked_after": False,
+    "regulated_setting": False,
+    "aware_on": "2015-04-02",
 }
 
 
@@ -63,22 +70,43 @@ def test_assess_from_stdin_and_file(tmp_path):
         (["assess", "notifiable-incident"], {**GOOD, "colour": "red"}, "colour"),
         (["assess", "notifiable-incident"], {**GOOD, "child_died": "yes"}, "child_died"),
         (["assess", "notifiable-incident"], {**GOOD, "child_died": 1}, "child_died"),
-        (["assess", "notifiable-incident"], {**GOOD, "abuse_or_neglect": "maybe"},
-         "abuse_or_neglect"),
+        (
+            ["assess", "notifiable-incident"],
+            {**GOOD, "abuse_or_neglect": "maybe"},
+            "abuse_or_neglect",
+        ),
         (["assess", "notifiable-incident"], {**GOOD, "aware_on": "2015-02-30"}, "aware_on"),
         (["assess", "notifiable-incident"], {**GOOD, "aware_on": "30/01/2015"}, "aware_on"),
         (["assess", "notifiable-incident"], {**GOOD, "aware_on": "1999-01-04"}, "aware_on"),
-        (["assess", "notifiable-incident"], {k: v for k, v in GOOD.items() if k != "looked_after"},
-         "looked_after"),
+        (
+            ["assess", "notifiable-incident"],
+            {k: v for k, v in GOOD.items() if k != "looked_after"},
+            "looked_after",
+        ),
         (["assess", "notifiable-incident"], [1, 2], "answers"),
-        (["assess", "serious-harm"], {
-            "abuse_or_neglect": "known", "child_died": False, "life_threatening_injury": False,
-            "serious_or_long_term_impairment": False, "interagency_concerns": "no",
-            "death_in_custody": True}, "death_in_custody"),
-        (["assess", "allegations"], {
-            "harmed_or_may_have_harmed": True, "possible_criminal_offence": False,
-            "risk_of_harm": False, "removed_due_to_risk": False, "reported_on": "2015-13-01"},
-         "reported_on"),
+        (
+            ["assess", "serious-harm"],
+            {
+                "abuse_or_neglect": "known",
+                "child_died": False,
+                "life_threatening_injury": False,
+                "serious_or_long_term_impairment": False,
+                "interagency_concerns": "no",
+                "death_in_custody": True,
+            },
+            "death_in_custody",
+        ),
+        (
+            ["assess", "allegations"],
+            {
+                "harmed_or_may_have_harmed": True,
+                "possible_criminal_offence": False,
+                "risk_of_harm": False,
+                "removed_due_to_risk": False,
+                "reported_on": "2015-13-01",
+            },
+            "reported_on",
+        ),
     ],
 )
 def test_bad_input(args, answers, names):

@@ -13,8 +13,9 @@ from checkers.model import InputError
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
-    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(), children,
-                                                                       max_size=4),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(), children, max_size=4)
+    ),
     max_leaves=12,
 )
 
@@ -23,9 +24,22 @@ def answer_like(checker_id: str):
     """Mostly the right field names, with values of any type: the interesting boundary."""
     names = [q.id for q in CHECKERS[checker_id].questions]
     value = st.one_of(
-        st.booleans(), st.sampled_from(["yes", "no", "known", "suspected", "not_suspected",
-                                        "unclear", "2015-04-02", "2015-02-30", "2099-01-01",
-                                        "<script>alert(1)</script>", ""]),
+        st.booleans(),
+        st.sampled_from(
+            [
+                "yes",
+                "no",
+                "known",
+                "suspected",
+                "not_suspected",
+                "unclear",
+                "2015-04-02",
+                "2015-02-30",
+                "2099-01-01",
+                "<script>alert(1)</script>",
+                "",
+            ]
+        ),
         json_values,
     )
     return st.dictionaries(st.sampled_from(names) | st.text(max_size=8), value, max_size=12)
@@ -45,11 +59,15 @@ def test_any_json_gives_a_result_or_one_error(checker_id, data):
 
 
 @settings(max_examples=300, deadline=None)
-@given(checker_id=st.sampled_from(list(CHECKERS)), values=st.dictionaries(
-    st.text(max_size=30), st.text(max_size=30), max_size=10), base=st.text(max_size=20))
+@given(
+    checker_id=st.sampled_from(list(CHECKERS)),
+    values=st.dictionaries(st.text(max_size=30), st.text(max_size=30), max_size=10),
+    base=st.text(max_size=20),
+)
 def test_form_values_never_become_markup(checker_id, values, base):
-    reply = json.loads(api.handle_form(json.dumps(
-        {"checker": checker_id, "values": values, "base": base})))
+    reply = json.loads(
+        api.handle_form(json.dumps({"checker": checker_id, "values": values, "base": base}))
+    )
     if "errors" in reply:
         for error in reply["errors"]:
             assert isinstance(error["message"], str)

@@ -64,10 +64,17 @@ def test_outcome_criteria_and_deadline(answers):
 
 
 def test_christmas_deadline_in_words():
-    result = api.assess("notifiable-incident", {
-        "child_died": True, "seriously_harmed": False, "abuse_or_neglect": "suspected",
-        "looked_after": False, "regulated_setting": False, "aware_on": "2015-12-23",
-    })
+    result = api.assess(
+        "notifiable-incident",
+        {
+            "child_died": True,
+            "seriously_harmed": False,
+            "abuse_or_neglect": "suspected",
+            "looked_after": False,
+            "regulated_setting": False,
+            "aware_on": "2015-12-23",
+        },
+    )
     assert result["notify_by"] == "2016-01-04"
     assert "Monday 4 January 2016" in result["summary"]
 
@@ -76,6 +83,8 @@ def test_every_outcome_and_criterion_is_reachable():
     results = [api.assess("notifiable-incident", a) for a in CASES]
     assert {r["outcome"] for r in results} == {"notifiable", "not_notifiable"}
     assert {c for r in results for c in r["criteria_met"]} == {
-        "death_abuse_neglect", "serious_harm_abuse_neglect", "looked_after_death",
+        "death_abuse_neglect",
+        "serious_harm_abuse_neglect",
+        "looked_after_death",
         "regulated_setting_death",
     }

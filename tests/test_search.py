@@ -60,7 +60,8 @@ def top_pages(page: Page, site, query: str, n: int = 3) -> list[str]:
         """q => { const m = document.querySelector('.md-search-result__meta');
                   return m && !/Type to start|Initializing/i.test(m.textContent)
                     && document.querySelector('input.md-search__input').value === q }""",
-        arg=query, timeout=15_000,
+        arg=query,
+        timeout=15_000,
     )
     page.wait_for_timeout(150)
     hrefs = page.eval_on_selector_all(

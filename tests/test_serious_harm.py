@@ -75,9 +75,14 @@ def test_regulation_5_2_always_makes_a_notifiable_incident(answers):
     carried = result["notifiable_incident_answers"]
     for looked_after in (True, False):
         for regulated in (True, False):
-            other = api.assess("notifiable-incident", {
-                **carried, "looked_after": looked_after, "regulated_setting": regulated,
-            })
+            other = api.assess(
+                "notifiable-incident",
+                {
+                    **carried,
+                    "looked_after": looked_after,
+                    "regulated_setting": regulated,
+                },
+            )
             assert other["notifiable"] is True
 
 
@@ -90,5 +95,7 @@ def test_contradictions_are_errors(answers):
 
 def test_every_outcome_is_reachable():
     assert {api.assess("serious-harm", a)["scr"] for a in VALID} == {
-        "must", "consider", "not_indicated",
+        "must",
+        "consider",
+        "not_indicated",
     }

@@ -8,8 +8,13 @@ from checkers import api
 from checkers.whistleblowing import ITEMS
 
 IDS = [i.id for i in ITEMS]
-GUIDANCE = ["policy_in_place", "procedures_clear", "in_training", "staff_aware",
-            "reflects_freedom_to_speak_up"]
+GUIDANCE = [
+    "policy_in_place",
+    "procedures_clear",
+    "in_training",
+    "staff_aware",
+    "reflects_freedom_to_speak_up",
+]
 
 
 def test_the_guidance_expectations_come_first():
@@ -49,5 +54,6 @@ def test_all_missing():
 def test_good_practice_is_never_attributed_to_the_guidance():
     result = api.assess("whistleblowing", dict.fromkeys(IDS, False))
     for action, item in zip(result["actions"], ITEMS, strict=True):
-        assert action["cite"].endswith("#good-practice" if item.source == "good_practice"
-                                       else "#expectation")
+        assert action["cite"].endswith(
+            "#good-practice" if item.source == "good_practice" else "#expectation"
+        )

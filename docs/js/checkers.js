@@ -307,6 +307,15 @@
     bindParagraphLinks();
   }
 
+  // A filled-in link followed on the page it points at changes only the fragment.
+  window.addEventListener("hashchange", () => {
+    for (const form of document.querySelectorAll("form[data-checker]")) {
+      if (!location.hash.startsWith("#checker=")) continue;
+      form.reset();
+      if (fillFromFragment(form)) submit(form);
+    }
+  });
+
   if (typeof document$ !== "undefined") document$.subscribe(bindPage);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", bindPage);
   else bindPage();
