@@ -1,0 +1,82 @@
+"""axe-core's WCAG 2.0, 2.1 and 2.2 A and AA rules on every built page, in Chromium —
+also with a checker's error summary and result showing."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from checkers import CHECKERS
+
+from .browser_helpers import answer, submit_and_wait
+from .conftest import ROOT
+from .test_browser import ALLEGATION, NOTIFIABLE, SERIOUS
+
+pytestmark = pytest.mark.browser
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+
+
+def page_paths(site) -> list[str]:
+    paths = []
+    for html in sorted(site.dir.rglob("index.html")):
+        rel = html.parent.relative_to(site.dir).as_posix()
+        paths.append("" if rel == "." else rel + "/")
+    return paths
+
+
+def violations(page: Page) -> list[dict]:
+    page.add_script_tag(path=str(AXE))
+    report = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS
+    )
+    return [
+        {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]}
+        for v in report["violations"]
+    ]
+
+
+@pytest.fixture
+def axe_page(browser: Browser):
+    # axe is injected as a script: the site's CSP would (rightly) refuse it.
+    context = browser.new_context(bypass_csp=True)
+    yield context.new_page()
+    context.close()
+
+
+def test_every_page(axe_page: Page, site):
+    found = {}
+    paths = page_paths(site)
+    assert len(paths) >= 15
+    for path in paths:
+        axe_page.goto(site.url + path)
+        problems = violations(axe_page)
+        if problems:
+            found[path] = problems
+    print("\naxe:", json.dumps(found) if found else f"no violations on {len(paths)} pages")
+    assert not found, json.dumps(found, indent=1)
+
+
+@pytest.mark.parametrize(
+    ("checker_id", "answers"),
+    [
+        ("notifiable-incident", NOTIFIABLE),
+        ("serious-harm", SERIOUS),
+        ("allegations", ALLEGATION),
+        ("whistleblowing", None),
+    ],
+)
+def test_checker_errors_and_results(axe_page: Page, site, checker_id, answers):
+    checker = CHECKERS[checker_id]
+    axe_page.goto(site.url + checker.page)
+    axe_page.locator(f"form[data-checker='{checker_id}'] button[type=submit]").click()
+    axe_page.locator("[data-error-summary]").wait_for(state="visible", timeout=60_000)
+    assert violations(axe_page) == []
+    if answers is None:
+        answers = {q.id: True for q in checker.questions}
+    answer(axe_page, checker_id, answers)
+    submit_and_wait(axe_page, checker_id)
+    assert violations(axe_page) == []
