@@ -41,7 +41,7 @@ def attr(value: str) -> str:
     return escape(value, quote=True)
 
 
-def render_form(checker: Checker, base: str, wheel: str, pyodide: str) -> str:
+def render_form(checker: Checker, base: str, wheel: str, pyodide: str, snapshot: str) -> str:
     cid = checker.id
     messages = " ".join(f'data-msg-{k.replace("_", "-")}="{attr(v)}"' for k, v in MESSAGES.items())
     questions = "\n".join(render_question(checker, q, base) for q in checker.questions)
@@ -50,10 +50,10 @@ def render_form(checker: Checker, base: str, wheel: str, pyodide: str) -> str:
 <section class="checker" aria-labelledby="{cid}-title" data-checker-section="{cid}">
 <h3 id="{cid}-title" class="checker-title">{escape(checker.title)}</h3>
 <p class="checker-intro">{escape(checker.intro)}</p>
-<noscript><p class="checker-status checker-status--failed">This checker needs JavaScript. You can still read the questions and follow them by hand with the guidance above.</p></noscript>
+<noscript><p data-search-exclude class="checker-status checker-status--failed">This checker needs JavaScript. You can still read the questions and follow them by hand with the guidance above.</p></noscript>
 <p class="checker-status" data-checker-status role="status" hidden></p>
-<form data-checker="{cid}" id="{cid}-form" novalidate data-wheel="{attr(wheel)}" data-pyodide="{attr(pyodide)}" {messages}>
-<div class="checker-error-summary" data-error-summary hidden tabindex="-1" aria-labelledby="{cid}-error-title">
+<form data-checker="{cid}" id="{cid}-form" novalidate data-wheel="{attr(wheel)}" data-pyodide="{attr(pyodide)}" data-snapshot="{attr(snapshot)}" {messages}>
+<div class="checker-error-summary" data-error-summary data-search-exclude hidden tabindex="-1" aria-labelledby="{cid}-error-title">
 <h4 id="{cid}-error-title">There is a problem</h4>
 <ul data-error-list></ul>
 </div>
@@ -66,7 +66,7 @@ def render_form(checker: Checker, base: str, wheel: str, pyodide: str) -> str:
 </div>
 <p class="checker-copy" data-copy-output hidden><label for="{cid}-link">Link to these answers</label> <input id="{cid}-link" type="text" readonly data-copy-field></p>
 </form>
-<div class="checker-result-region" aria-live="polite" aria-atomic="true" data-checker-live>
+<div class="checker-result-region" aria-live="polite" aria-atomic="true" data-checker-live data-search-exclude>
 <div class="checker-result" data-checker-result hidden tabindex="-1" aria-labelledby="{cid}-result-title"></div>
 </div>
 </section>

@@ -69,6 +69,7 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
             base,
             wheel=_state["wheel"].name,
             pyodide=runtime.PYODIDE_DIR,
+            snapshot=_state["wheel"].snapshot_name,
         )
 
     def compare(match: re.Match[str]) -> str:

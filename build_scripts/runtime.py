@@ -8,6 +8,7 @@ for ever. The wheel goes under a folder named after its content hash, for the sa
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import os
@@ -56,6 +57,15 @@ class Wheel:
         """The wheel's address relative to the site root."""
         return f"assets/py/{self.digest}/{self.path.name}"
 
+    @property
+    def snapshot_path(self) -> Path:
+        return self.path.parent / f"snapshot-pyodide-{pyodide_version()}.bin.gz"
+
+    @property
+    def snapshot_name(self) -> str:
+        """The snapshot's address relative to the site root."""
+        return f"assets/py/{self.digest}/{self.snapshot_path.name}"
+
 
 def build_wheel() -> Wheel:
     """Build (or reuse, when the sources have not changed) the checkers wheel in dist/."""
@@ -91,6 +101,22 @@ def build_wheel() -> Wheel:
     return Wheel(sorted(out.glob("checkers-*.whl"))[0], digest)
 
 
+def build_snapshot(wheel: Wheel) -> Path:
+    """A gzipped Pyodide memory snapshot with the checkers imported (made once per wheel)."""
+    if wheel.snapshot_path.exists():
+        return wheel.snapshot_path
+    raw = wheel.path.parent / "snapshot.bin"
+    subprocess.run(
+        ["node", str(ROOT / "build_scripts" / "make_snapshot.mjs"), str(NODE_PYODIDE),
+         str(wheel.path), str(raw)],
+        check=True, cwd=ROOT, capture_output=True,
+    )  # fmt: skip
+    with raw.open("rb") as src, gzip.open(wheel.snapshot_path, "wb", compresslevel=6) as dst:
+        shutil.copyfileobj(src, dst)
+    raw.unlink()
+    return wheel.snapshot_path
+
+
 def install(site: Path, wheel: Wheel) -> None:
     target = site / PYODIDE_DIR
     target.mkdir(parents=True, exist_ok=True)
@@ -99,3 +125,4 @@ def install(site: Path, wheel: Wheel) -> None:
     wheel_target = site / wheel.name
     wheel_target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copy2(wheel.path, wheel_target)
+    shutil.copy2(build_snapshot(wheel), site / wheel.snapshot_name)

@@ -71,8 +71,11 @@ def test_instant_navigation_keeps_the_page_alive(page: Page, site):
 
 
 def test_checker_end_to_end_and_across_instant_navigation(page: Page, site):
-    wasm = []
-    page.on("request", lambda r: wasm.append(r.url) if r.url.endswith(".wasm") else None)
+    wasm = []  # downloads of the WebAssembly runtime (the worker also sends one HEAD)
+    page.on(
+        "request",
+        lambda r: wasm.append(r.url) if r.url.endswith(".wasm") and r.method == "GET" else None,
+    )
     leaks = off_origin(page, site)
     page.goto(site.url + "notifiable-incidents/")
     answer(page, "notifiable-incident", {**NOTIFIABLE, "aware_on": "2015-12-23"})
@@ -258,3 +261,18 @@ def test_whistleblowing_plan_prints(page: Page, site):
     expect(page.locator(".plan-heading")).to_be_visible()
     pdf = page.pdf()
     assert pdf[:4] == b"%PDF"
+
+
+def test_python_starts_from_the_build_time_snapshot(page: Page, site):
+    page.goto(site.url + "notifiable-incidents/")
+    answer(page, "notifiable-incident", NOTIFIABLE)
+    assert submit_and_wait(page, "notifiable-incident") == "notifiable"
+    assert page.evaluate("document.documentElement.dataset.pythonStart") == "snapshot"
+
+
+def test_without_the_snapshot_python_starts_normally(page: Page, site):
+    page.route("**/snapshot-*.bin.gz", lambda route: route.abort())
+    page.goto(site.url + "allegations/")
+    answer(page, "allegations", ALLEGATION)
+    assert submit_and_wait(page, "allegations") == "allegation"
+    assert page.evaluate("document.documentElement.dataset.pythonStart") == "normal"

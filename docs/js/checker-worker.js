@@ -1,6 +1,10 @@
-// The Python side of the checkers: a module worker that starts Pyodide from this site,
-// installs the checkers wheel and answers the page. It holds no rules and no wording:
-// everything comes from `checkers.api.handle_form` in Python.
+// The Python side of the checkers: a module worker that starts Pyodide from this site and
+// answers the page. It holds no rules and no wording: everything comes from
+// `checkers.api.handle_form` in Python.
+//
+// It starts from a memory snapshot made at build time with the checkers already imported
+// (build_scripts/make_snapshot.mjs), which is several times faster than booting Python. The
+// snapshot API is private to Pyodide, so any failure falls back to a normal start.
 
 let api = null;
 
@@ -11,26 +15,61 @@ async function reachable(url) {
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
 }
 
-async function start({ pyodide, wheel }) {
-  const { loadPyodide } = await import(pyodide + "pyodide.mjs");
+async function fetchBytes(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  if (!url.endsWith(".gz")) return new Uint8Array(await response.arrayBuffer());
+  const plain = response.body.pipeThrough(new DecompressionStream("gzip"));
+  return new Uint8Array(await new Response(plain).arrayBuffer());
+}
+
+// A cheap call that proves the checkers answer (an empty form gives "errors").
+function works(candidate) {
+  const reply = JSON.parse(
+    candidate.handle_form(JSON.stringify({ checker: "whistleblowing", values: {}, base: "/" })),
+  );
+  return Array.isArray(reply.errors);
+}
+
+async function fromSnapshot(loadPyodide, { pyodide, snapshot }) {
+  const py = await loadPyodide({ indexURL: pyodide, _loadSnapshot: fetchBytes(snapshot) });
+  const candidate = py.pyimport("checkers.api");
+  if (!works(candidate)) throw new Error("snapshot did not answer");
+  return candidate;
+}
+
+async function fromScratch(loadPyodide, { pyodide, wheel }) {
   const [py, wheelBytes] = await Promise.all([
-    loadPyodide({ indexURL: pyodide, fullStdLib: false }),
-    fetch(wheel).then((response) => {
-      if (!response.ok) throw new Error(`wheel: HTTP ${response.status}`);
-      return response.arrayBuffer();
-    }),
-    reachable(pyodide + "pyodide.asm.wasm"),
+    loadPyodide({ indexURL: pyodide }),
+    fetchBytes(wheel),
   ]);
   py.unpackArchive(wheelBytes, "wheel");
-  api = py.pyimport("checkers.api");
+  return py.pyimport("checkers.api");
+}
+
+async function start(config) {
+  const [{ loadPyodide }] = await Promise.all([
+    import(config.pyodide + "pyodide.mjs"),
+    reachable(config.pyodide + "pyodide.asm.wasm"),
+  ]);
+  if (config.snapshot) {
+    try {
+      api = await fromSnapshot(loadPyodide, config);
+      return "snapshot";
+    } catch (error) {
+      console.warn("Starting from the snapshot failed; starting Python normally.", error);
+    }
+  }
+  api = await fromScratch(loadPyodide, config);
+  return "normal";
 }
 
 self.onmessage = async ({ data }) => {
   if (data.type === "init") {
     const started = performance.now();
     try {
-      await start(data);
-      self.postMessage({ type: "ready", ms: performance.now() - started });
+      const how = await start(data);
+      self.postMessage({ type: "ready", how, ms: performance.now() - started });
     } catch (error) {
       self.postMessage({ type: "failed", error: String(error) });
     }

@@ -26,7 +26,10 @@
       }
       runtime.worker = worker;
       worker.onmessage = ({ data }) => {
-        if (data.type === "ready") resolve(data);
+        if (data.type === "ready") {
+          document.documentElement.dataset.pythonStart = data.how; // for the tests
+          resolve(data);
+        }
         else if (data.type === "failed") reject(new Error(data.error));
         else if (data.type === "reply") {
           const done = runtime.pending.get(data.id);
@@ -40,6 +43,7 @@
         type: "init",
         pyodide: new URL(form.dataset.pyodide, ROOT).href,
         wheel: new URL(form.dataset.wheel, ROOT).href,
+        snapshot: form.dataset.snapshot ? new URL(form.dataset.snapshot, ROOT).href : null,
       });
     });
     runtime.ready.catch(() => {
@@ -316,7 +320,11 @@
     }
   });
 
-  if (typeof document$ !== "undefined") document$.subscribe(bindPage);
+  // Opened from file://, Material's document$ never emits: bind the page directly, so that
+  // it can at least say why the checker cannot run.
+  if (typeof document$ !== "undefined" && location.protocol !== "file:") {
+    document$.subscribe(bindPage);
+  }
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", bindPage);
   else bindPage();
 })();
