@@ -13,6 +13,7 @@ import argparse
 import functools
 import http.server
 import re
+import sys
 import threading
 from contextlib import suppress
 from pathlib import Path
@@ -50,6 +51,11 @@ class Handler(http.server.SimpleHTTPRequestHandler):
 class Server(http.server.ThreadingHTTPServer):
     daemon_threads = True
     verbose = False
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        # A browser closing a connection early (a page left mid-download) is not an error.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
 
 
 def make_server(directory: Path, port: int = 0, verbose: bool = False) -> Server:

@@ -38,6 +38,7 @@ def link(cite: str, base: str) -> str:
 
 def render_result(result: dict[str, Any], base: str = "") -> str:
     parts = [
+        _print_heading(result),
         f'<h3 class="checker-outcome">{escape(result["summary"])}</h3>',
         _extra(result, base),
         '<h4>Why</h4><ul class="checker-reasons">',
@@ -64,14 +65,22 @@ def render_result(result: dict[str, Any], base: str = "") -> str:
     return "".join(p for p in parts if p)
 
 
+def _print_heading(result: dict[str, Any]) -> str:
+    """The printed plan's heading; the page fills in the organisation and the date."""
+    if result["checker"] != "whistleblowing":
+        return ""
+    return (
+        '<p class="plan-heading print-only">Whistleblowing policy action plan'
+        '<span class="plan-organisation" data-plan-organisation></span>'
+        '<span class="plan-date" data-plan-date></span></p>'
+    )
+
+
 def _extra(result: dict[str, Any], base: str) -> str:
     checker = result["checker"]
     if checker == "whistleblowing":
         score = result["score"]
         return (
-            '<p class="plan-heading print-only">Whistleblowing policy action plan'
-            '<span class="plan-organisation" data-plan-organisation></span>'
-            '<span class="plan-date" data-plan-date></span></p>'
             f'<p class="checker-score">Items met: {score["met"]} of {score["total"]}</p>'
             + '<p class="no-print"><button type="button" class="md-button" data-print-plan>'
             "Print or save the action plan</button></p>"

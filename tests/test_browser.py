@@ -259,8 +259,9 @@ def test_whistleblowing_plan_prints(page: Page, site):
     expect(plan).to_contain_text("The policy is not integrated into training.")
     expect(plan).to_contain_text("The policy has no regular review.")
     expect(page.locator(".plan-heading")).to_be_visible()
-    pdf = page.pdf()
+    pdf = page.pdf(format="A4")
     assert pdf[:4] == b"%PDF"
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1  # a clean one-page plan
 
 
 def test_python_starts_from_the_build_time_snapshot(page: Page, site):
@@ -276,3 +277,28 @@ def test_without_the_snapshot_python_starts_normally(page: Page, site):
     answer(page, "allegations", ALLEGATION)
     assert submit_and_wait(page, "allegations") == "allegation"
     assert page.evaluate("document.documentElement.dataset.pythonStart") == "normal"
+
+
+def test_a_half_typed_date_is_an_error_not_dropped(page: Page, site):
+    page.goto(site.url + "notifiable-incidents/")
+    answer(page, "notifiable-incident", NOTIFIABLE)
+    date = page.locator("input[name=aware_on]")
+    date.focus()
+    page.keyboard.type("12")  # the day only
+    page.locator("form[data-checker] button[type=submit]").click()
+    error = page.locator("[data-error-for='aware_on']")
+    expect(error).to_be_visible(timeout=60_000)
+    expect(error).to_contain_text("Enter a real date")
+    expect(page.locator("input[name=child_died][value=yes]")).to_be_checked()
+
+
+def test_paragraph_copy_link(page: Page, site):
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.goto(site.url + "serious-harm/")
+    button = page.locator("[data-copy-para='scr-para-7']")
+    expect(button).to_be_visible()
+    button.click()
+    expect(button).to_have_text("Copied")
+    assert page.evaluate("navigator.clipboard.readText()") == site.url + "serious-harm/#scr-para-7"
+    link = page.locator("#scr-para-7 a.para-link")
+    assert link.get_attribute("href").endswith("#scr-para-7")

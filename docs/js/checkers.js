@@ -80,7 +80,10 @@
     const out = {};
     for (const name of fields(form)) {
       const control = form.elements.namedItem(name);
-      out[name] = control ? control.value || "" : "";
+      // A half-typed or impossible date reads as "" in the browser: send something Python
+      // will reject, so the reader is told rather than the date silently dropped.
+      const unreadable = control && control.validity && control.validity.badInput;
+      out[name] = unreadable ? "unreadable date" : control ? control.value || "" : "";
     }
     return out;
   }
