@@ -42,14 +42,17 @@ def all_cases() -> list[dict]:
     return cases + BAD
 
 
-@pytest.fixture(scope="module")
-def pyodide_replies(node, tmp_path_factory):
+@pytest.fixture(scope="module", params=["normal start", "from the snapshot"])
+def pyodide_replies(request, node, tmp_path_factory):
+    """Replies from Pyodide started as the browser starts it: from the build-time snapshot,
+    and normally (the fallback)."""
     cases = all_cases()
     path = tmp_path_factory.mktemp("parity") / "cases.json"
     path.write_text(json.dumps(cases))
     wheel = runtime.build_wheel()
+    extra = [str(runtime.build_snapshot(wheel))] if request.param == "from the snapshot" else []
     out = subprocess.run(
-        [node, str(ROOT / "tests" / "pyodide_run.mjs"), str(wheel.path), str(path)],
+        [node, str(ROOT / "tests" / "pyodide_run.mjs"), str(wheel.path), str(path), *extra],
         capture_output=True,
         text=True,
         cwd=ROOT,
