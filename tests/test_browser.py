@@ -9,7 +9,7 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import Page, expect
 
-from checkers import api
+from checkers import CHECKERS, api
 
 from .browser_helpers import RESULT, answer, submit_and_wait
 
@@ -210,33 +210,36 @@ def test_pages_without_a_checker_load_no_python(page: Page, site):
     assert not [u for u in requests if "pyodide" in u or u.endswith((".whl", ".wasm"))]
 
 
-def test_keyboard_only(page: Page, site):
-    page.goto(site.url + "allegations/")
-    first = page.locator("input[name=harmed_or_may_have_harmed][value=yes]")
-    first.focus()
-    page.keyboard.press("Space")  # select "Yes"
-    for _ in range(3):
-        page.keyboard.press("Tab")  # past "Guidance" link, into the next group
-        if page.evaluate("document.activeElement.type") == "radio":
-            break
-    names = ["possible_criminal_offence", "risk_of_harm", "removed_due_to_risk"]
-    for name in names:
-        for _ in range(4):
-            if page.evaluate("document.activeElement.name") == name:
-                break
-            page.keyboard.press("Tab")
-        page.keyboard.press("ArrowRight")  # moves to and selects "No"
-    expect(page.locator("input[name=removed_due_to_risk][value=no]")).to_be_checked()
-    for _ in range(12):  # past the date input's day, month and year fields
-        if page.evaluate("document.activeElement.type") == "submit":
+@pytest.mark.parametrize("checker_id", ["notifiable-incident", "serious-harm", "allegations",
+                                        "whistleblowing"])  # fmt: skip
+def test_keyboard_only(page: Page, site, checker_id):
+    """Tab through the form; in each group of options press the right arrow once (which
+    selects the second option), type into text fields, and press Enter on the button."""
+    checker = CHECKERS[checker_id]
+    page.goto(site.url + checker.page)
+    page.locator(f"form[data-checker='{checker_id}'] input").first.focus()
+    chosen: dict[str, object] = {}
+    for _ in range(80):
+        kind, name = page.evaluate("[document.activeElement.type, document.activeElement.name]")
+        if kind == "radio" and name not in chosen:
+            page.keyboard.press("ArrowRight")
+            chosen[name] = page.evaluate("document.activeElement.value")
+        elif kind == "text" and not name:
+            page.keyboard.type("Keyboard Trust")
+        elif kind == "submit":
+            page.keyboard.press("Enter")
             break
         page.keyboard.press("Tab")
-    page.keyboard.press("Enter")
     page.wait_for_selector(RESULT, timeout=60_000)
     result = page.locator("[data-checker-result]")
-    expect(result).to_have_attribute("data-outcome", "allegation")
     expect(result).to_be_focused()
     assert page.locator("[data-checker-live]").get_attribute("aria-live") == "polite"
+    answers = {}
+    for q in checker.questions:
+        if q.id in chosen:
+            answers[q.id] = chosen[q.id] == "yes" if q.kind == "bool" else chosen[q.id]
+    assert set(answers) >= {q.id for q in checker.questions if q.required}
+    expect(result).to_have_attribute("data-outcome", api.assess(checker_id, answers)["outcome"])
 
 
 def test_whistleblowing_plan_prints(page: Page, site):
