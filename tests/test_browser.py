@@ -305,3 +305,15 @@ def test_paragraph_copy_link(page: Page, site):
     assert page.evaluate("navigator.clipboard.readText()") == site.url + "serious-harm/#scr-para-7"
     link = page.locator("#scr-para-7 a.para-link")
     assert link.get_attribute("href").endswith("#scr-para-7")
+
+
+def test_the_reader_sees_that_python_is_loading(page: Page, site):
+    def slow(route):
+        page.wait_for_timeout(1500)
+        route.continue_()
+
+    page.route("**/snapshot-*.bin.gz", slow)
+    page.goto(site.url + "serious-harm/")
+    status = page.locator("[data-checker-status]")
+    expect(status).to_contain_text("Starting the checker")
+    expect(status).to_be_hidden(timeout=60_000)  # gone once Python is ready

@@ -231,3 +231,17 @@ def test_content_security_policy(site):
         assert "'wasm-unsafe-eval'" in policy
         assert "'unsafe-eval'" not in policy.replace("'wasm-unsafe-eval'", "")
         assert html.index("Content-Security-Policy") < html.index("<script")
+
+
+def test_abbreviations_are_defined_once_and_shown_everywhere(site):
+    from build_scripts import glossary
+
+    terms = dict(glossary.entries())
+    for term in ("LSCB", "SCR", "LADO", "DBS", "CSE", "SEN", "EHC", "FGM", "YOI", "STC", "CSEGG"):
+        assert term in terms, term
+    html = (site.dir / "allegations" / "index.html").read_text(encoding="utf-8")
+    assert '<abbr title="local authority designated officer">LADO</abbr>' in html
+    glossary_html = (site.dir / "glossary" / "index.html").read_text(encoding="utf-8")
+    for term, meaning in terms.items():
+        assert f'id="{term.lower()}"' in glossary_html
+        assert meaning.split(";")[0].replace("’", "’")[:20] in glossary_html.replace("&rsquo;", "’")
