@@ -161,10 +161,17 @@ def render_markup(draft: list[str], final: list[str]) -> str:
         if op == "equal":
             out.append(escape(" ".join(draft[a1:a2])))
             continue
+        # Screen readers do not announce <del> and <ins>: say it in hidden text.
         if op in ("delete", "replace"):
-            out.append(f"<del>{escape(' '.join(draft[a1:a2]))}</del>")
+            out.append(
+                '<del><span class="visually-hidden">[only in the draft: </span>'
+                f'{escape(" ".join(draft[a1:a2]))}<span class="visually-hidden">]</span></del>'
+            )
         if op in ("insert", "replace"):
-            out.append(f"<ins>{escape(' '.join(final[b1:b2]))}</ins>")
+            out.append(
+                '<ins><span class="visually-hidden">[only in the final wording: </span>'
+                f'{escape(" ".join(final[b1:b2]))}<span class="visually-hidden">]</span></ins>'
+            )
     return " ".join(out)
 
 

@@ -43,7 +43,8 @@ def handle_form(message: str) -> str:
             isinstance(k, str) and isinstance(v, str) for k, v in values.items()
         ):
             raise InputError.one("values", "must map field names to strings")
-        outcome = checker.run(checker.from_form(values))
+        answers = checker.validate(checker.from_form(values))
+        outcome = checker.assess(answers)
     except InputError as exc:
         return json.dumps(
             {
@@ -54,4 +55,5 @@ def handle_form(message: str) -> str:
             }
         )
     base = request.get("base") if isinstance(request.get("base"), str) else ""
-    return json.dumps({"result": outcome, "html": html.render_result(outcome, base)})
+    page = html.render_result(outcome, base) + html.your_answers(checker, answers)
+    return json.dumps({"result": outcome, "html": page})

@@ -8,7 +8,7 @@ from urllib.parse import quote
 
 from .citations import LABELS
 from .deadlines import long_date
-from .model import parse_date
+from .model import Answers, Checker, parse_date
 
 # How the page words a problem with a field, by the validation message's start.
 _PAGE_MESSAGES = {
@@ -99,3 +99,28 @@ def _extra(result: dict[str, Any], base: str) -> str:
             f"filled in</a>.</p>"
         )
     return ""
+
+
+def your_answers(checker: Checker, answers: Answers) -> str:
+    """The answers the result rests on, each with a link back to its question (GOV.UK's
+    check-your-answers pattern), so a reader can see what was assessed and change it."""
+    rows = []
+    for q in checker.questions:
+        value = answers.get(q.id)
+        if value is None:
+            shown = "Not answered"
+        elif q.kind == "bool":
+            shown = q.yes_label if value else q.no_label
+        elif q.kind == "choice":
+            shown = next(c.label for c in q.choices if c.value == value)
+        else:
+            shown = long_date(value)
+        rows.append(
+            f"<dt>{escape(q.text)}</dt><dd>{escape(shown)} "
+            f'<a href="#{escape(checker.id)}-{escape(q.id)}-group">Change'
+            f'<span class="visually-hidden"> your answer to: {escape(q.text)}</span></a></dd>'
+        )
+    return (
+        '<details class="checker-answers"><summary>Your answers</summary>'
+        f"<dl>{''.join(rows)}</dl></details>"
+    )
