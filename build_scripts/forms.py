@@ -28,6 +28,10 @@ MESSAGES = {
         "Open the site from its web address to use it; the guidance on this page still reads "
         "as normal."
     ),
+    "error": (
+        "Something went wrong inside the checker, so it gives no result for these answers. "
+        "Nothing was sent anywhere. The guidance on this page is not affected."
+    ),
     "copied": "Link copied. It holds only your yes/no and multiple-choice answers.",
     "copy_failed": "Could not copy. Select the link below and copy it.",
     "fragment_ignored": (

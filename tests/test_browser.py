@@ -317,3 +317,25 @@ def test_the_reader_sees_that_python_is_loading(page: Page, site):
     status = page.locator("[data-checker-status]")
     expect(status).to_contain_text("Starting the checker")
     expect(status).to_be_hidden(timeout=60_000)  # gone once Python is ready
+
+
+def test_a_fault_inside_python_is_reported_not_guessed(page: Page, site):
+    """A checker that raises (a bug, not bad input) gives a clear message and no result."""
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as wheel:
+        wheel.writestr("checkers/__init__.py", "")
+        wheel.writestr("checkers/api.py", "def handle_form(message):\n    raise RuntimeError\n")
+        wheel.writestr("checkers-0-py3-none-any.dist-info/WHEEL", "Wheel-Version: 1.0\n")
+        wheel.writestr("checkers-0-py3-none-any.dist-info/METADATA", "Name: checkers\n")
+        wheel.writestr("checkers-0-py3-none-any.dist-info/RECORD", "")
+    page.route("**/snapshot-*.bin.gz", lambda route: route.abort())
+    page.route("**/checkers-*.whl", lambda route: route.fulfill(body=buffer.getvalue()))
+    page.goto(site.url + "allegations/")
+    answer(page, "allegations", ALLEGATION)
+    page.locator("form[data-checker] button[type=submit]").click()
+    status = page.locator("[data-checker-status]")
+    expect(status).to_contain_text("Something went wrong inside the checker", timeout=60_000)
+    expect(page.locator(RESULT)).to_have_count(0)

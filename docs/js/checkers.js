@@ -37,7 +37,13 @@
           if (done) done(JSON.parse(data.reply));
         }
       };
-      worker.onerror = (event) => reject(new Error(event.message || "worker failed"));
+      worker.onerror = (event) => {
+        reject(new Error(event.message || "worker failed"));
+        // A worker lost after it started: answer whatever is waiting rather than hang.
+        runtime.failed = true;
+        for (const done of runtime.pending.values()) done({ failure: "worker stopped" });
+        runtime.pending.clear();
+      };
       setTimeout(() => reject(new Error("Python did not start in time")), START_LIMIT_MS);
       worker.postMessage({
         type: "init",
@@ -198,7 +204,8 @@
       status(form, "", "ready");
       showResult(form, reply);
     } else {
-      status(form, "failed");
+      clearResult(form);
+      status(form, runtime.failed ? "failed" : "error", "failed");
     }
   }
 
