@@ -339,3 +339,13 @@ def test_a_fault_inside_python_is_reported_not_guessed(page: Page, site):
     status = page.locator("[data-checker-status]")
     expect(status).to_contain_text("Something went wrong inside the checker", timeout=60_000)
     expect(page.locator(RESULT)).to_have_count(0)
+
+
+def test_without_javascript_the_questions_and_guidance_still_read(browser, site):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site.url + "serious-harm/")
+    expect(page.locator("#definition")).to_be_visible()
+    expect(page.get_by_text("This checker needs JavaScript")).to_be_visible()
+    expect(page.locator("legend", has_text="Has the child died?")).to_be_visible()
+    context.close()
