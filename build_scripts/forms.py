@@ -3,7 +3,8 @@
 The questions are plain HTML in the page, so they can be read, searched and followed without
 JavaScript. The markup follows the design contract: `<form data-checker="ID">`, controls named
 after the answer fields, Yes/No radios valued "yes"/"no", and a `data-checker-result` element
-inside a live region. It follows the GOV.UK Design System patterns: the question is the
+inside a live region. The form's method is "dialog", so that without JavaScript pressing its
+button sends nothing anywhere (a plain form would put the answers in a URL). It follows the GOV.UK Design System patterns: the question is the
 fieldset's legend, a short hint, an error message next to the field and an error summary.
 """
 
@@ -56,7 +57,7 @@ def render_form(checker: Checker, base: str, wheel: str, pyodide: str, snapshot:
 <p class="checker-intro">{escape(checker.intro)}</p>
 <noscript><p data-search-exclude class="checker-status checker-status--failed">This checker needs JavaScript. You can still read the questions and follow them by hand with the guidance above.</p></noscript>
 <p class="checker-status" data-checker-status role="status" hidden></p>
-<form data-checker="{cid}" id="{cid}-form" novalidate data-wheel="{attr(wheel)}" data-pyodide="{attr(pyodide)}" data-snapshot="{attr(snapshot)}" {messages}>
+<form data-checker="{cid}" id="{cid}-form" method="dialog" novalidate data-wheel="{attr(wheel)}" data-pyodide="{attr(pyodide)}" data-snapshot="{attr(snapshot)}" {messages}>
 <div class="checker-error-summary" data-error-summary data-search-exclude hidden tabindex="-1" aria-labelledby="{cid}-error-title">
 <h4 id="{cid}-error-title">There is a problem</h4>
 <ul data-error-list></ul>

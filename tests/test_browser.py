@@ -348,4 +348,11 @@ def test_without_javascript_the_questions_and_guidance_still_read(browser, site)
     expect(page.locator("#definition")).to_be_visible()
     assert "This checker needs JavaScript" in page.locator("section.checker").inner_text()
     expect(page.locator("legend", has_text="Has the child died?")).to_be_visible()
+    # Nothing can be submitted: answers must never end up in a URL.
+    page.locator("input[name=child_died][value=yes]").check()
+    assert page.locator("form[data-checker]").get_attribute("method") == "dialog"
+    expect(page.locator("form[data-checker] button[type=submit]")).to_be_hidden()
+    page.locator("input[name=child_died][value=yes]").press("Enter")
+    page.wait_for_timeout(300)
+    assert page.url == site.url + "serious-harm/"
     context.close()
