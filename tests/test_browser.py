@@ -4,9 +4,11 @@ end to end, bad input, filled-in links, safe failure, printing, and no request o
 from __future__ import annotations
 
 import re
-from urllib.parse import urlparse
+from urllib.parse import urlencode, urlparse
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from playwright.sync_api import Page, expect
 
 from checkers import CHECKERS, api
@@ -356,3 +358,32 @@ def test_without_javascript_the_questions_and_guidance_still_read(browser, site)
     page.wait_for_timeout(300)
     assert page.url == site.url + "serious-harm/"
     context.close()
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])  # fmt: skip
+@given(pairs=st.lists(st.tuples(st.text(max_size=20), st.text(max_size=30)), max_size=4))
+def test_any_fragment_is_compared_never_inserted(page: Page, site, pairs):
+    """Random fragments: the form is either filled with its own values or left alone with a
+    message; no markup, script or handler from the fragment ever reaches the page."""
+    if not page.url.endswith("/notifiable-incidents/"):
+        page.goto(site.url + "notifiable-incidents/")
+        page.on("dialog", lambda d: pytest.fail(f"a dialog opened: {d.message}"))
+    scripts = page.evaluate("document.querySelectorAll('script:not([src])').length")
+    fragment = "checker=notifiable-incident&" + urlencode(pairs)
+    page.evaluate("f => { location.hash = f; }", fragment)
+    page.wait_for_timeout(30)
+    valid = {
+        (q.id, v)
+        for q in CHECKERS["notifiable-incident"].questions
+        for v in (["yes", "no"] if q.kind == "bool" else [c.value for c in q.choices])
+    }
+    checked = page.eval_on_selector_all(
+        "form[data-checker] input:checked", "els => els.map(e => [e.name, e.value])"
+    )
+    assert {tuple(c) for c in checked} <= valid
+    if any(pair not in valid for pair in pairs):
+        assert checked == []
+    handlers = "[onerror],[onload],[onclick],[onfocus],[onmouseover],iframe,object,embed"
+    assert page.evaluate(f"document.querySelectorAll('{handlers}').length") == 0
+    assert page.evaluate("document.querySelectorAll('script:not([src])').length") == scripts
