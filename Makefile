@@ -2,12 +2,16 @@
 VENV := .venv/bin
 PORT ?= 8000
 
-.PHONY: setup build serve test lint bench bank-holidays
+.PHONY: setup setup-site build serve test lint bench bank-holidays
 
 setup:
 	@bash build_scripts/setup.sh
 
-build: setup
+# Building and serving need no browser.
+setup-site:
+	@SKIP_BROWSER=1 bash build_scripts/setup.sh
+
+build: setup-site
 	SITE_URL=http://127.0.0.1:$(PORT)/ $(VENV)/mkdocs build --strict --quiet
 
 serve: build
@@ -22,7 +26,7 @@ test: setup
 	$(VENV)/ruff format --check .
 	$(VENV)/python -m pytest -q
 
-bench: build
+bench: setup build
 	$(VENV)/python -m build_scripts.bench
 
 bank-holidays: setup
