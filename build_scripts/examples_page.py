@@ -10,12 +10,12 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 import yaml
 
 from checkers import CHECKERS
 from checkers.deadlines import long_date
+from checkers.links import filled_in
 from checkers.model import parse_date
 
 TABLE = Path(__file__).resolve().parent.parent / "examples" / "worked_examples.yaml"
@@ -25,22 +25,8 @@ def load() -> list[dict[str, Any]]:
     return yaml.safe_load(TABLE.read_text(encoding="utf-8"))["examples"]
 
 
-def fragment(checker_id: str, answers: dict[str, Any]) -> str:
-    """The filled-in link's fragment: categorical answers only (never a date or free text)."""
-    checker = CHECKERS[checker_id]
-    parts = [f"checker={quote(checker_id)}"]
-    for q in checker.questions:
-        value = answers.get(q.id)
-        if value is None or q.kind == "date":
-            continue
-        shown = ("yes" if value else "no") if q.kind == "bool" else str(value)
-        parts.append(f"{quote(q.id)}={quote(shown)}")
-    return "#" + "&".join(parts)
-
-
 def link(example: dict[str, Any]) -> str:
-    checker = CHECKERS[example["checker"]]
-    return checker.page + fragment(checker.id, example["answers"])
+    return filled_in(CHECKERS[example["checker"]], example["answers"])
 
 
 def answer_text(checker_id: str, answers: dict[str, Any]) -> list[str]:

@@ -47,12 +47,7 @@ def handle_form(message: str) -> str:
         outcome = checker.assess(answers)
     except InputError as exc:
         return json.dumps(
-            {
-                "errors": [
-                    {"field": name, "message": html.field_message(name, message)}
-                    for name, message in exc.problems
-                ]
-            }
+            {"errors": [{"field": p.field, "message": p.for_page} for p in exc.problems]}
         )
     base = request.get("base") if isinstance(request.get("base"), str) else ""
     page = html.render_result(outcome, base) + html.your_answers(checker, answers)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from .bank_holidays import FIRST_YEAR, LAST_YEAR
 from .model import InputError
 from .working_days import OutsideCalendar, add_working_days
 
@@ -31,7 +32,12 @@ def deadline(start: dt.date | None, working_days: int, field: str) -> dt.date | 
     try:
         return add_working_days(start, working_days)
     except OutsideCalendar as exc:
-        raise InputError.one(field, f"{start.isoformat()} {exc}") from None
+        raise InputError.one(
+            field,
+            f"{start.isoformat()} {exc}",
+            f"Enter a date from {FIRST_YEAR} to {LAST_YEAR}: the bank-holiday calendar this site "
+            "holds covers those years only, so no deadline can be worked out for this date",
+        ) from None
 
 
 def long_date(day: dt.date) -> str:

@@ -4,31 +4,11 @@ from __future__ import annotations
 
 from html import escape
 from typing import Any
-from urllib.parse import quote
 
 from .citations import LABELS
 from .deadlines import long_date
-from .model import Answers, Checker, parse_date
-
-# How the page words a problem with a field, by the validation message's start.
-_PAGE_MESSAGES = {
-    "an answer is required": "Select an answer",
-    "must be true or false": "Select yes or no",
-    "must be one of": "Select one of the options",
-    "must be a date written": "Enter a real date, for example 27 3 2015",
-}
-
-
-def field_message(field: str, message: str) -> str:
-    for start, page_message in _PAGE_MESSAGES.items():
-        if message.startswith(start):
-            return page_message
-    if message.startswith("cannot be yes"):
-        # "cannot be yes when the child has not died (child_died is no)" -> a sentence
-        return f"This {message.split(' (')[0]}. Change this answer or the earlier one."
-    if "not a real date" in message or "outside the bank-holiday calendar" in message:
-        return f"The date {message}"
-    return message[0].upper() + message[1:]
+from .model import Answers, Checker, Note, parse_date
+from .registry import get
 
 
 def link(cite: str, base: str) -> str:
@@ -37,10 +17,12 @@ def link(cite: str, base: str) -> str:
 
 
 def render_result(result: dict[str, Any], base: str = "") -> str:
+    checker = get(result["checker"])
     parts = [
-        _print_heading(result),
+        _print_heading(checker),
         f'<h3 class="checker-outcome">{escape(result["summary"])}</h3>',
-        _extra(result, base),
+        *(_note(note, base) for note in checker.notes(result)),
+        _print_button(checker),
         '<h4>Why</h4><ul class="checker-reasons">',
     ]
     parts += [
@@ -49,8 +31,7 @@ def render_result(result: dict[str, Any], base: str = "") -> str:
     ]
     parts.append("</ul>")
     if result["actions"]:
-        heading = "Action plan" if result["checker"] == "whistleblowing" else "What to do"
-        parts.append(f'<h4>{heading}</h4><ol class="checker-actions">')
+        parts.append(f'<h4>{escape(checker.actions_heading)}</h4><ol class="checker-actions">')
         for a in result["actions"]:
             due = (
                 f'<strong class="checker-due">By {escape(long_date(parse_date(a["due"])))}:</strong> '
@@ -65,40 +46,31 @@ def render_result(result: dict[str, Any], base: str = "") -> str:
     return "".join(p for p in parts if p)
 
 
-def _print_heading(result: dict[str, Any]) -> str:
-    """The printed plan's heading; the page fills in the organisation and the date."""
-    if result["checker"] != "whistleblowing":
+def _note(note: Note, base: str) -> str:
+    anchor = (
+        f' <a href="{escape(base + note.link)}">{escape(note.link_text)}</a>.' if note.link else ""
+    )
+    return f'<p class="checker-note">{escape(note.text)}{anchor}</p>'
+
+
+def _print_heading(checker: Checker) -> str:
+    """A printed plan's heading; the page fills in the organisation and the date."""
+    if not checker.print_title:
         return ""
     return (
-        '<p class="plan-heading print-only">Whistleblowing policy action plan'
+        f'<p class="plan-heading print-only">{escape(checker.print_title)}'
         '<span class="plan-organisation" data-plan-organisation></span>'
         '<span class="plan-date" data-plan-date></span></p>'
     )
 
 
-def _extra(result: dict[str, Any], base: str) -> str:
-    checker = result["checker"]
-    if checker == "whistleblowing":
-        score = result["score"]
-        return (
-            f'<p class="checker-score">Items met: {score["met"]} of {score["total"]}</p>'
-            + '<p class="no-print"><button type="button" class="md-button" data-print-plan>'
-            "Print or save the action plan</button></p>"
-        )
-    if checker == "serious-harm":
-        facts = result["notifiable_incident_answers"]
-        values = "&".join(
-            f"{quote(k)}={quote(('yes' if v else 'no') if isinstance(v, bool) else v)}"
-            for k, v in facts.items()
-        )
-        href = f"{base}notifiable-incidents/#checker=notifiable-incident&{values}"
-        verdict = "is" if result["notifiable"] else "is not, on these answers,"
-        return (
-            f'<p class="checker-crosslink">This {verdict} a notifiable incident. '
-            f'<a href="{escape(href)}">Open the notifiable-incident check with these answers '
-            f"filled in</a>.</p>"
-        )
-    return ""
+def _print_button(checker: Checker) -> str:
+    if not checker.print_title:
+        return ""
+    return (
+        '<p class="no-print"><button type="button" class="md-button" data-print-plan>'
+        "Print or save as PDF</button></p>"
+    )
 
 
 def your_answers(checker: Checker, answers: Answers) -> str:

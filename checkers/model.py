@@ -18,20 +18,43 @@ Answers = dict[str, Any]
 Result = dict[str, Any]
 
 
+@dataclass(frozen=True)
+class Problem:
+    """What is wrong with one field: `message` for the command line ("must be true or false"),
+    `page` for a reader, in the GOV.UK error-message style ("Select yes or no")."""
+
+    field: str
+    message: str
+    page: str = ""
+
+    @property
+    def for_page(self) -> str:
+        return self.page or self.message[0].upper() + self.message[1:]
+
+
+class BadAnswer(ValueError):
+    """An answer that cannot be read, with the message for each audience."""
+
+    def __init__(self, message: str, page: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.page = page
+
+
 class InputError(ValueError):
     """Bad answers. Holds one problem per field, in question order."""
 
-    def __init__(self, problems: list[tuple[str, str]]) -> None:
+    def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
-        super().__init__("; ".join(f"{name}: {message}" for name, message in problems))
+        super().__init__("; ".join(f"{p.field}: {p.message}" for p in problems))
 
     @classmethod
-    def one(cls, name: str, message: str) -> InputError:
-        return cls([(name, message)])
+    def one(cls, name: str, message: str, page: str = "") -> InputError:
+        return cls([Problem(name, message, page)])
 
     def first_line(self) -> str:
         """The first problem on one line (a field name from the input is quoted if odd)."""
-        name, message = self.problems[0]
+        name, message = self.problems[0].field, self.problems[0].message
         shown = name if name.replace("_", "a").isalnum() and name.isascii() else repr(name)
         return f"{shown}: {message}".replace("\n", " ").replace("\r", " ")
 
@@ -71,33 +94,45 @@ class Question:
         return out
 
     def parse(self, value: Any) -> Any:
-        """Return the typed answer, or raise ValueError with a reader-facing message."""
+        """Return the typed answer, or raise BadAnswer."""
         if self.kind == "bool":
             if not isinstance(value, bool):
-                raise ValueError("must be true or false")
+                raise BadAnswer("must be true or false", "Select yes or no")
             return value
         if self.kind == "choice":
             allowed = [c.value for c in self.choices]
             if not isinstance(value, str) or value not in allowed:
-                raise ValueError("must be one of " + ", ".join(f'"{v}"' for v in allowed))
+                raise BadAnswer(
+                    "must be one of " + ", ".join(f'"{v}"' for v in allowed),
+                    "Select one of the options",
+                )
             return value
         return parse_date(value)
 
+    @property
+    def missing_message(self) -> str:
+        return "Enter a date" if self.kind == "date" else "Select an answer"
+
 
 def parse_date(value: Any) -> dt.date:
+    unreadable = BadAnswer(
+        "must be a date written YYYY-MM-DD", "Enter a real date, for example 27 3 2015"
+    )
     if not isinstance(value, str):
-        raise ValueError("must be a date written YYYY-MM-DD")
+        raise unreadable
     parts = value.split("-")
     if (
         len(parts) != 3
         or [len(p) for p in parts] != [4, 2, 2]
         or not all(p.isascii() and p.isdigit() for p in parts)
     ):
-        raise ValueError("must be a date written YYYY-MM-DD")
+        raise unreadable
     try:
         return dt.date(int(parts[0]), int(parts[1]), int(parts[2]))
     except ValueError:
-        raise ValueError(f"{value} is not a real date") from None
+        raise BadAnswer(
+            f"{value} is not a real date", f"Enter a real date: {value} does not exist"
+        ) from None
 
 
 @dataclass(frozen=True)
@@ -124,6 +159,15 @@ class Action:
 
 
 @dataclass(frozen=True)
+class Note:
+    """A line under a result's summary, with an optional link (relative to the site root)."""
+
+    text: str
+    link_text: str = ""
+    link: str = ""
+
+
+@dataclass(frozen=True)
 class Checker:
     """A checker: its questions as data and one function from answers to a result."""
 
@@ -134,7 +178,11 @@ class Checker:
     questions: tuple[Question, ...]
     assess: Callable[[Answers], Result]
     submit_label: str = "Check"
-    extra: dict[str, Any] = field(default_factory=dict)
+    actions_heading: str = "What to do"
+    # Notes under the summary of a result (a score, a link to another checker).
+    notes: Callable[[Result], list[Note]] = field(default=lambda result: [])
+    # When set, the result can be printed as a plan under this title.
+    print_title: str = ""
 
     def question(self, name: str) -> Question:
         for q in self.questions:
@@ -156,21 +204,23 @@ class Checker:
         if not isinstance(raw, Mapping):
             raise InputError.one("answers", "must be a JSON object of answers")
         known = {q.id for q in self.questions}
-        problems: list[tuple[str, str]] = [
-            (str(name), f"unknown field for checker {self.id}") for name in raw if name not in known
+        problems = [
+            Problem(str(name), f"unknown field for checker {self.id}", "Not a question here")
+            for name in raw
+            if name not in known
         ]
         answers: Answers = {}
         for q in self.questions:
             value = raw.get(q.id)
             if value is None:
                 if q.required:
-                    problems.append((q.id, "an answer is required"))
+                    problems.append(Problem(q.id, "an answer is required", q.missing_message))
                 answers[q.id] = None
                 continue
             try:
                 answers[q.id] = q.parse(value)
-            except ValueError as exc:
-                problems.append((q.id, str(exc)))
+            except BadAnswer as exc:
+                problems.append(Problem(q.id, exc.message, exc.page))
         if problems:
             raise InputError(problems)
         return answers

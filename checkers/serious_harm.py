@@ -18,7 +18,20 @@ from __future__ import annotations
 
 from . import citations as cite
 from . import notifiable_incident
-from .model import Action, Answers, Checker, InputError, Reason, Result, choice, result, yes_no
+from .links import filled_in
+from .model import (
+    Action,
+    Answers,
+    Checker,
+    InputError,
+    Note,
+    Problem,
+    Reason,
+    Result,
+    choice,
+    result,
+    yes_no,
+)
 
 CHECKER_ID = "serious-harm"
 
@@ -102,11 +115,21 @@ def check_consistency(a: Answers) -> None:
     problems = []
     if a["death_in_custody"] and not a["child_died"]:
         problems.append(
-            ("death_in_custody", "cannot be yes when the child has not died (child_died is no)")
+            Problem(
+                "death_in_custody",
+                "cannot be yes when the child has not died (child_died is no)",
+                "This cannot be yes when the child has not died. Change this answer, or your "
+                "answer to “Has the child died?”",
+            )
         )
     if a["child_recovered"] and a["child_died"]:
         problems.append(
-            ("child_recovered", "cannot be yes when the child has died (child_died is yes)")
+            Problem(
+                "child_recovered",
+                "cannot be yes when the child has died (child_died is yes)",
+                "This cannot be yes when the child has died. Change this answer, or your answer "
+                "to “Has the child died?”",
+            )
         )
     if problems:
         raise InputError(problems)
@@ -326,6 +349,22 @@ def notifiable_reason(a: Answers, notifiable: bool) -> Reason:
     return Reason("On these answers this is not a notifiable incident.", cite.NI_CRITERIA)
 
 
+def notes(result: Result) -> list[Note]:
+    """Whether the same facts make a notifiable incident, with the other check filled in."""
+    verdict = (
+        "This is a notifiable incident."
+        if result["notifiable"]
+        else "On these answers this is not a notifiable incident."
+    )
+    return [
+        Note(
+            verdict,
+            "Open the notifiable-incident check with these answers filled in",
+            filled_in(notifiable_incident.CHECKER, result["notifiable_incident_answers"]),
+        )
+    ]
+
+
 CHECKER = Checker(
     id=CHECKER_ID,
     title="Serious harm and the serious case review decision",
@@ -337,4 +376,5 @@ CHECKER = Checker(
     page="serious-harm/",
     questions=QUESTIONS,
     assess=assess,
+    notes=notes,
 )

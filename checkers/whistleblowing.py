@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import citations as cite
-from .model import Action, Answers, Checker, Question, Reason, Result, result, yes_no
+from .model import Action, Answers, Checker, Note, Question, Reason, Result, result, yes_no
 
 CHECKER_ID = "whistleblowing"
 
@@ -171,6 +171,10 @@ def assess(a: Answers) -> Result:
     )
 
 
+def notes(result: Result) -> list[Note]:
+    return [Note(f"Items met: {result['score']['met']} of {result['score']['total']}")]
+
+
 CHECKER = Checker(
     id=CHECKER_ID,
     title="Check your whistleblowing policy",
@@ -183,4 +187,7 @@ CHECKER = Checker(
     questions=QUESTIONS,
     assess=assess,
     submit_label="Check the policy",
+    actions_heading="Action plan",
+    notes=notes,
+    print_title="Whistleblowing policy action plan",
 )

@@ -145,7 +145,7 @@ def test_serious_harm_links_to_a_filled_in_notifiable_check(page: Page, site):
     page.goto(site.url + "serious-harm/")
     answer(page, "serious-harm", SERIOUS)
     submit_and_wait(page, "serious-harm")
-    page.locator("[data-checker-result] .checker-crosslink a").click()
+    page.locator("[data-checker-result] .checker-note a").click()
     page.wait_for_url("**/notifiable-incidents/#checker=*")
     expect(page.locator("input[name=seriously_harmed][value=yes]")).to_be_checked()
     expect(page.locator("input[name=abuse_or_neglect][value=known]")).to_be_checked()

@@ -90,7 +90,7 @@ def test_regulation_5_2_always_makes_a_notifiable_incident(answers):
 def test_contradictions_are_errors(answers):
     with pytest.raises(InputError) as caught:
         api.assess("serious-harm", answers)
-    assert caught.value.problems[0][0] in ("death_in_custody", "child_recovered")
+    assert caught.value.problems[0].field in ("death_in_custody", "child_recovered")
 
 
 def test_every_outcome_is_reachable():

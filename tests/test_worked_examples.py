@@ -8,8 +8,9 @@ from urllib.parse import parse_qsl, urlparse
 import pytest
 from playwright.sync_api import Page
 
-from build_scripts.examples_page import fragment, load
+from build_scripts.examples_page import load
 from checkers import CHECKERS, api
+from checkers.links import fragment
 
 from .browser_helpers import RESULT
 
@@ -40,7 +41,8 @@ def test_at_least_five_per_checker_covering_every_outcome():
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda e: e["id"])
 def test_links_carry_only_categorical_answers(example):
-    params = dict(parse_qsl(fragment(example["checker"], example["answers"])[1:]))
+    checker = CHECKERS[example["checker"]]
+    params = dict(parse_qsl(fragment(checker, example["answers"])[1:]))
     assert params.pop("checker") == example["checker"]
     kinds = {q.id: q.kind for q in CHECKERS[example["checker"]].questions}
     assert all(kinds[name] in ("bool", "choice") for name in params)
