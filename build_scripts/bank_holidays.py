@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 FIRST_YEAR = 2010
-LAST_YEAR = 2035
+LAST_YEAR = 2036
 TARGET = Path(__file__).resolve().parent.parent / "checkers" / "bank_holidays.py"
 
 

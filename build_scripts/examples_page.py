@@ -14,7 +14,6 @@ from typing import Any
 import yaml
 
 from checkers import CHECKERS
-from checkers.deadlines import long_date
 from checkers.links import filled_in
 from checkers.model import parse_date
 
@@ -33,15 +32,10 @@ def answer_text(checker_id: str, answers: dict[str, Any]) -> list[str]:
     checker = CHECKERS[checker_id]
     lines = []
     for q in checker.questions:
-        value = answers.get(q.id)
-        if value is None:
+        if q.id not in answers:
             continue
-        if q.kind == "bool":
-            shown = q.yes_label if value else q.no_label
-        elif q.kind == "choice":
-            shown = next(c.label for c in q.choices if c.value == value)
-        else:
-            shown = long_date(parse_date(value))
+        value = answers[q.id]
+        shown = q.shown(parse_date(value) if q.kind == "date" and value else value)
         lines.append(f"{q.text} — **{escape(shown)}**")
     return lines
 

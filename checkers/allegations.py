@@ -1,59 +1,73 @@
 """Allegations against people who work with children: is it an allegation, and what by when?
 
-Proposed text of January 2015, "Section 11 of the Children Act 2004", paragraphs 2 to 6:
-an allegation may relate to a person who works with children who has behaved in a way that has
-harmed, or may have harmed, a child; possibly committed a criminal offence against or related
-to a child; or behaved in a way that indicates they may pose a risk of harm to children.
-An allegation is reported immediately to a senior manager, and children's social care is
-informed within one working day. Removing someone from work with children because they pose
-a risk of harm brings a legal duty to refer them to the Disclosure and Barring Service (DBS).
+Proposed text of January 2015, "Section 11 of the Children Act 2004", paragraphs 2 to 6 (the
+final wording of these paragraphs is not in this site's sources; only the designated-officer
+rule is): an allegation "may relate to" a person who works with children who has behaved in a
+way that has harmed, or may have harmed, a child; possibly committed a criminal offence against
+or related to a child; or behaved in a way that indicates they may pose a risk of harm to
+children. It "should be reported immediately to a senior manager", and children's social care
+"should also be informed within one working day". Removing someone from work with children
+because they pose a risk of harm brings a duty: the organisation "must make a referral to the
+Disclosure and Barring Service".
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from . import citations as cite
-from .deadlines import deadline, long_date
-from .model import Action, Answers, Checker, Reason, Result, date_question, result, yes_no
+from .dates import long_date
+from .deadlines import deadline, within, working_days_phrase
+from .explain import quoted, unsure_reasons
+from .model import (
+    UNDETERMINED,
+    Action,
+    Answers,
+    Checker,
+    Reason,
+    Result,
+    date_question,
+    result,
+    yes_no,
+)
 
 CHECKER_ID = "allegations"
-INFORM_WITHIN_WORKING_DAYS = 1
+INFORM_WITHIN_WORKING_DAYS = 1  # proposed text of January 2015, paragraph 5
 
-# The three limbs of an allegation, in the guidance's order: (answer field, what it covers).
+
+@dataclass(frozen=True)
+class Limb:
+    """One of the three things an allegation may relate to, in the guidance's order."""
+
+    id: str
+    covers: str  # completes "the person is said to have …"
+    question: str
+
+
 LIMBS = (
-    (
+    Limb(
         "harmed_or_may_have_harmed",
         "behaved in a way that has harmed a child, or may have harmed a child",
+        "Is it said that the person has behaved in a way that has harmed a child, or may have "
+        "harmed a child?",
     ),
-    (
+    Limb(
         "possible_criminal_offence",
         "possibly committed a criminal offence against or related to a child",
+        "Is it said that the person has possibly committed a criminal offence against or "
+        "related to a child?",
     ),
-    (
+    Limb(
         "risk_of_harm",
         "behaved towards a child or children in a way that indicates they may pose "
         "a risk of harm to children",
+        "Is it said that the person has behaved towards a child or children in a way that "
+        "indicates they may pose a risk of harm to children?",
     ),
 )
 
 QUESTIONS = (
-    yes_no(
-        "harmed_or_may_have_harmed",
-        "Is it said that the person has behaved in a way that has harmed a child, or may have "
-        "harmed a child?",
-        cite=cite.ALLEGATION_LIMBS,
-    ),
-    yes_no(
-        "possible_criminal_offence",
-        "Is it said that the person has possibly committed a criminal offence against or "
-        "related to a child?",
-        cite=cite.ALLEGATION_LIMBS,
-    ),
-    yes_no(
-        "risk_of_harm",
-        "Is it said that the person has behaved towards a child or children in a way that "
-        "indicates they may pose a risk of harm to children?",
-        cite=cite.ALLEGATION_LIMBS,
-    ),
+    *(yes_no(limb.id, limb.question, cite=cite.ALLEGATION_LIMBS) for limb in LIMBS),
     yes_no(
         "removed_due_to_risk",
         "Has the organisation removed the person from work with children because they pose a "
@@ -71,92 +85,124 @@ QUESTIONS = (
 )
 
 
-def limbs_met(a: Answers) -> list[str]:
-    return [name for name, _ in LIMBS if a[name]]
+def verdict(a: Answers) -> str:
+    return "allegation" if any(a[limb.id] for limb in LIMBS) else "not_allegation"
+
+
+OUTCOMES = {
+    "allegation": "it is an allegation",
+    "not_allegation": "it is not an allegation on these answers",
+}
+
+
+def inform_action(a: Answers) -> Action:
+    """Paragraph 5 of the proposed text: children's social care within one working day."""
+    when = within(
+        INFORM_WITHIN_WORKING_DAYS,
+        a["reported_on"],
+        "the allegation coming to the employer’s attention",
+    )
+    return Action(
+        f"Children’s social care (the single point of contact) should be informed {when}. "
+        "This applies to all allegations that come to an employer’s attention or that are made "
+        "directly to the police.",
+        cite.ALLEGATIONS_REPORTING,
+        deadline(a["reported_on"], INFORM_WITHIN_WORKING_DAYS),
+    )
+
+
+ALLEGATION_ACTIONS = (
+    Action(
+        "Report the allegation immediately to a senior manager within the organisation.",
+        cite.ALLEGATIONS_REPORTING,
+    ),
+    Action(
+        "Any action necessary to address welfare concerns about the child or children "
+        "involved should be taken without delay.",
+        cite.ALLEGATIONS_COORDINATED,
+    ),
+    Action(
+        "The local authority’s arrangements should see that the allegation is passed to its "
+        "designated officer, or team of officers, without delay.",
+        cite.ALLEGATIONS_COORDINATED,
+    ),
+)
+
+NOT_A_VERDICT = Reason(
+    "The guidance lists what an allegation “may relate to”, and asks that policies make a clear "
+    "distinction between an allegation, a concern about the quality of care or practice or a "
+    "complaint. A “no” to all three is not a finding that nothing is wrong: what else the "
+    "concern is remains a matter for judgement.",
+    cite.ALLEGATION_LIMBS,
+)
+
+DBS_DUTY = (
+    "the organisation must make a referral to the Disclosure and Barring Service: it is an "
+    "offence to fail to make a referral without good reason"
+)
 
 
 def assess(a: Answers) -> Result:
-    met = limbs_met(a)
-    is_allegation = bool(met)
-    dbs = bool(a["removed_due_to_risk"])
-    reasons: list[Reason] = []
-    actions: list[Action] = []
-    inform_by = None
-
-    if is_allegation:
-        covered = dict(LIMBS)
-        for name in met:
-            reasons.append(
-                Reason(
-                    f"It is an allegation: the person is said to have {covered[name]}.",
-                    cite.ALLEGATION_LIMBS,
-                )
-            )
-        inform_by = deadline(a["reported_on"], INFORM_WITHIN_WORKING_DAYS, "reported_on")
-        if inform_by:
-            when = (
-                f"by {long_date(inform_by)} at the latest: one working day after "
-                f"{long_date(a['reported_on'])}"
-            )
-        else:
-            when = (
-                "within one working day of the allegation coming to the employer’s "
-                "attention (give the date to see the day)"
-            )
-        actions += [
-            Action(
-                "Report the allegation immediately to a senior manager within the organisation.",
-                cite.ALLEGATIONS_REPORTING,
-            ),
-            Action(
-                f"Inform children’s social care (the single point of contact) {when}. This "
-                "applies to every allegation that comes to an employer’s attention or is made "
-                "directly to the police.",
-                cite.ALLEGATIONS_REPORTING,
-                inform_by,
-            ),
-            Action(
-                "Children’s social care passes the allegation without delay to the local "
-                "authority’s designated officer, or team of officers.",
-                cite.ALLEGATIONS_COORDINATED,
-            ),
-            Action(
-                "Deal with any welfare concerns about the child or children involved without "
-                "delay, and not in isolation from the allegation.",
-                cite.ALLEGATIONS_COORDINATED,
-            ),
-        ]
-        summary = (
-            f"This is an allegation: inform children’s social care by {long_date(inform_by)}."
-            if inform_by
-            else "This is an allegation: inform children’s social care within one working day."
+    decision = CHECKER.open(a)
+    outcome = decision.value or UNDETERMINED
+    met = [limb for limb in LIMBS if a[limb.id] is True]
+    reasons = [
+        Reason(
+            f"It is an allegation: the person is said to have {limb.covers}.", cite.ALLEGATION_LIMBS
         )
-    else:
-        reasons.append(
+        for limb in met
+    ]
+    actions: list[Action] = []
+    inform = inform_action(a)
+
+    if outcome == "allegation":
+        actions += [ALLEGATION_ACTIONS[0], inform, *ALLEGATION_ACTIONS[1:]]
+        summary = (
+            f"This is an allegation: children’s social care should be informed by "
+            f"{long_date(inform.due)}."
+            if inform.due
+            else "This is an allegation: children’s social care should be informed within "
+            f"{working_days_phrase(INFORM_WITHIN_WORKING_DAYS)}."
+        )
+    elif outcome == "not_allegation":
+        reasons += [
             Reason(
-                "None of the three limbs of an allegation is met on these answers. The guidance "
-                "distinguishes an allegation from a concern about the quality of care or practice, "
-                "and from a complaint: those are dealt with under the organisation’s own policies.",
+                "On these answers the person is not said to have done any of the three things "
+                "an allegation may relate to.",
+                cite.ALLEGATION_LIMBS,
+            ),
+            NOT_A_VERDICT,
+        ]
+        actions.append(
+            Action(
+                "If more comes to light that fits any of the three, treat it as an allegation "
+                "and check again.",
                 cite.ALLEGATION_LIMBS,
             )
         )
         summary = (
             "On these answers this is not an allegation against a person who works with children."
         )
-        actions.append(
+    else:
+        actions += [
             Action(
-                "If more comes to light that meets any of the three limbs, treat it as an allegation "
-                "and check again.",
-                cite.ALLEGATION_LIMBS,
-            )
-        )
+                "Find out the answers this depends on (listed under Why). If it is an allegation, "
+                "the time for informing children’s social care runs from when it came to the "
+                "employer’s attention.",
+                cite.ALLEGATIONS_REPORTING,
+            ),
+            inform,
+        ]
+        summary = "Whether this is an allegation depends on the answers you were not sure of."
+    reasons += unsure_reasons(CHECKER, a)
 
-    if dbs:
+    dbs = a["removed_due_to_risk"]
+    removed = quoted(CHECKER, "removed_due_to_risk")
+    if dbs is True:
         reasons.append(
             Reason(
-                "The person has been removed from work with children (or would have been, had they "
-                "not left first) because they pose a risk of harm to children: the organisation must "
-                "make a referral to the Disclosure and Barring Service.",
+                "The person has been removed from work with children (or would have been, had "
+                f"they not left first) because they pose a risk of harm to children: {DBS_DUTY}.",
                 cite.DBS_REFERRAL,
             )
         )
@@ -167,40 +213,53 @@ def assess(a: Answers) -> Result:
                 cite.DBS_REFERRAL,
             )
         )
-        if not is_allegation:
-            summary += " The organisation must still refer the person to the DBS."
+        if outcome != "allegation":
+            summary += " The organisation must also refer the person to the DBS."
+    elif dbs is False:
+        reasons.append(
+            Reason(
+                "No referral to the Disclosure and Barring Service is required on these answers: "
+                "the duty arises when the person is removed from work with children (or would "
+                "have been, had they not left first) because they pose a risk of harm to children.",
+                cite.DBS_REFERRAL,
+            )
+        )
     else:
         reasons.append(
             Reason(
-                "No referral to the Disclosure and Barring Service is required on these answers: the "
-                "duty arises when the person is removed from work with children (or would have "
-                "been, had they not left first) because they pose a risk of harm to children.",
+                f"Whether a referral to the Disclosure and Barring Service is required depends on "
+                f"your answer to {removed}, where you answered “Not sure”: if yes, {DBS_DUTY}.",
                 cite.DBS_REFERRAL,
             )
         )
 
     return result(
         CHECKER,
-        "allegation" if is_allegation else "not_allegation",
+        a,
+        outcome,
         summary,
         reasons,
         actions,
-        is_allegation=is_allegation,
-        limbs_met=met,
+        depends_on=decision.depends_on,
+        is_allegation={"allegation": True, "not_allegation": False}.get(outcome),
+        limbs_met=[limb.id for limb in met],
         dbs_referral_required=dbs,
-        inform_social_care_by=inform_by,
+        inform_social_care_by=inform.due if outcome != "not_allegation" else None,
     )
 
 
 CHECKER = Checker(
     id=CHECKER_ID,
-    title="Is it an allegation, and what must happen by when?",
+    title="Is it an allegation, and what should happen by when?",
     intro=(
         "Answer each question about what has been said or done. The check applies the three "
-        "limbs of an allegation, the one-working-day deadline and the duty to refer to the "
-        "Disclosure and Barring Service quoted on this page."
+        "limbs of an allegation, the one-working-day timescale and the duty to refer to the "
+        "Disclosure and Barring Service, all from the January 2015 proposed text quoted on "
+        "this page."
     ),
     page="allegations/",
     questions=QUESTIONS,
     assess=assess,
+    verdict=verdict,
+    outcomes=OUTCOMES,
 )

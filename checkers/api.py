@@ -1,12 +1,14 @@
-"""One JSON-in, JSON-out entry point, shared by the CLI and the browser worker."""
+"""One JSON-in, JSON-out entry point for each caller: the CLI's (`assess_json`) and the
+browser worker's (`handle_form`). Both give a result or a plain error, never a traceback."""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
-from . import html
-from .model import InputError
+from . import result_html
+from .errors import InputError
+from .json_input import loads_object
 from .registry import get
 
 
@@ -21,9 +23,7 @@ def assess_json(message: str) -> str:
     The same call in CPython and in Pyodide, so the parity tests compare like with like.
     """
     try:
-        request = json.loads(message)
-        if not isinstance(request, dict):
-            raise InputError.one("request", "must be a JSON object")
+        request = loads_object(message, "request")
         return json.dumps({"result": assess(request.get("checker"), request.get("answers"))})
     except InputError as exc:
         return json.dumps({"error": exc.first_line()})
@@ -36,19 +36,19 @@ def handle_form(message: str) -> str:
     HTML is made here so that all wording stays in Python; every text in it is escaped.
     """
     try:
-        request = json.loads(message)
-        checker = get(request["checker"])
-        values = request.get("values") or {}
+        request = loads_object(message, "request")
+        checker = get(request.get("checker"))
+        values = request.get("values")
         if not isinstance(values, dict) or not all(
             isinstance(k, str) and isinstance(v, str) for k, v in values.items()
         ):
             raise InputError.one("values", "must map field names to strings")
-        answers = checker.validate(checker.from_form(values))
+        answers = checker.checked(checker.from_form(values))
         outcome = checker.assess(answers)
     except InputError as exc:
         return json.dumps(
             {"errors": [{"field": p.field, "message": p.for_page} for p in exc.problems]}
         )
     base = request.get("base") if isinstance(request.get("base"), str) else ""
-    page = html.render_result(outcome, base) + html.your_answers(checker, answers)
+    page = result_html.render_result(outcome, base) + result_html.your_answers(checker, answers)
     return json.dumps({"result": outcome, "html": page})

@@ -5,7 +5,7 @@ Made by build_scripts/bank_holidays.py from holidays 0.109
 """
 
 FIRST_YEAR = 2010
-LAST_YEAR = 2035
+LAST_YEAR = 2036
 
 BANK_HOLIDAYS: dict[str, str] = {
     "2010-01-01": "New Year's Day",
@@ -244,4 +244,12 @@ BANK_HOLIDAYS: dict[str, str] = {
     "2035-08-27": "Late Summer Bank Holiday",
     "2035-12-25": "Christmas Day",
     "2035-12-26": "Boxing Day",
+    "2036-01-01": "New Year's Day",
+    "2036-04-11": "Good Friday",
+    "2036-04-14": "Easter Monday",
+    "2036-05-05": "May Day",
+    "2036-05-26": "Spring Bank Holiday",
+    "2036-08-25": "Late Summer Bank Holiday",
+    "2036-12-25": "Christmas Day",
+    "2036-12-26": "Boxing Day",
 }

@@ -31,7 +31,68 @@ SCR_PARA_8 = "serious-harm/#scr-para-8"
 WHISTLEBLOWING = "whistleblowing/#expectation"
 WHISTLEBLOWING_GOOD_PRACTICE = "whistleblowing/#good-practice"
 
+# The status of the 2015 guidance (replaced in 2018 and 2023)
+STATUS = "#status"
+
 ALL = {name: value for name, value in dict(globals()).items() if name.isupper()}
+
+# Where the text behind each anchor comes from. The two source texts are not equal: the summary
+# gives the final 2015 wording of some passages (and elsewhere speaks in its own words); the
+# January 2015 consultation gives proposed text, which is all this site has for the rest.
+FINAL = "final-2015"
+SUMMARY = "summary"
+DRAFT = "draft-2015"
+REGULATION = "regulation"
+SITE = "this-site"
+
+SOURCE_NOTES = {
+    FINAL: "Working Together 2015, final wording (as quoted in a summary of the 2015 revisions)",
+    SUMMARY: "a summary of the 2015 revisions, in its own words; the guidance’s own text is not "
+    "in this site’s sources",
+    DRAFT: "the January 2015 proposed text; the final wording is not in this site’s sources",
+    REGULATION: "regulation 5 of the Local Safeguarding Children Boards Regulations 2006, as "
+    "quoted in the January 2015 consultation",
+    SITE: "good practice written by this site, not the guidance",
+}
+
+# How a result tags a reason or action from each source, next to its citation.
+SOURCE_TAGS = {
+    FINAL: "",
+    SUMMARY: "summary of the 2015 revisions",
+    DRAFT: "January 2015 proposed text",
+    REGULATION: "",
+    SITE: "this site’s good practice",
+}
+
+SOURCE_OF = {
+    S11_DUTY: DRAFT,
+    S11_ARRANGEMENTS: DRAFT,
+    ALLEGATION_LIMBS: DRAFT,
+    ALLEGATIONS_COORDINATED: DRAFT,
+    ALLEGATIONS_ADVICE: DRAFT,
+    ALLEGATIONS_REPORTING: DRAFT,
+    DBS_REFERRAL: DRAFT,
+    DESIGNATED_OFFICER_FINAL: FINAL,
+    NI_CRITERIA: FINAL,
+    NI_REGULATED_SETTINGS: DRAFT,
+    NI_REPORTING: DRAFT,
+    NI_AND_SCR: DRAFT,
+    REGULATION_5: REGULATION,
+    SERIOUS_HARM_DEFINITION: FINAL,
+    SCR_PARA_6: DRAFT,
+    SCR_PARA_7: DRAFT,
+    SCR_PARA_8: DRAFT,
+    WHISTLEBLOWING: SUMMARY,
+    WHISTLEBLOWING_GOOD_PRACTICE: SITE,
+    STATUS: SITE,
+}
+
+
+def source_fields(cite: str) -> dict[str, str]:
+    """The `source` of a reason or action, and the sentence that says what it is."""
+    source = SOURCE_OF[cite]
+    return {"source": source, "source_note": SOURCE_NOTES[source]}
+
 
 # How a link to each anchor reads in a result.
 LABELS = {
@@ -54,4 +115,5 @@ LABELS = {
     SCR_PARA_8: "Serious case reviews, paragraph 8",
     WHISTLEBLOWING: "Whistleblowing: what the guidance expects",
     WHISTLEBLOWING_GOOD_PRACTICE: "Whistleblowing: good practice",
+    STATUS: "The status of the 2015 guidance",
 }

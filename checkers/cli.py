@@ -9,7 +9,8 @@ import json
 import sys
 from typing import TextIO
 
-from .model import InputError
+from .errors import InputError
+from .json_input import MAX_BYTES, loads
 from .registry import CHECKERS, get
 
 USAGE = "usage: python -m checkers list | schema ID | assess ID [FILE|-]"
@@ -29,36 +30,36 @@ def run(args: list[str], stdin: TextIO) -> int:
         case ["list"]:
             print("\n".join(CHECKERS))
         case ["schema", checker_id]:
-            print(json.dumps(get(checker_id).schema(), indent=2, ensure_ascii=False))
+            print(as_json(get(checker_id).schema()))
         case ["assess", checker_id, *source] if len(source) <= 1:
             checker = get(checker_id)
             answers = read_answers(source[0] if source else "-", stdin)
-            print(json.dumps(checker.run(answers), indent=2, ensure_ascii=False))
+            print(as_json(checker.run(answers)))
         case _:
             print(USAGE, file=sys.stderr)
             return 2
     return 0
 
 
+def as_json(value: object) -> str:
+    """Pretty JSON; escaped to ASCII when the terminal cannot show the rest (still JSON)."""
+    encoding = (getattr(sys.stdout, "encoding", None) or "ascii").lower().replace("-", "")
+    return json.dumps(value, indent=2, ensure_ascii=encoding not in ("utf8", "utf16", "utf32"))
+
+
 def read_answers(source: str, stdin: TextIO) -> object:
+    """The answers, read up to a bound: answers are small, and a file of any size is not."""
     try:
         if source == "-":
-            text = stdin.read()
+            text = stdin.read(MAX_BYTES + 1)
         else:
             with open(source, encoding="utf-8") as f:
-                text = f.read()
+                text = f.read(MAX_BYTES + 1)
     except OSError as exc:
         raise InputError.one("file", f"cannot read {source}: {exc.strerror}") from None
     except UnicodeDecodeError:
         raise InputError.one("file", f"{source} is not UTF-8 text") from None
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InputError.one(
-            "answers", f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
-        ) from None
-    except RecursionError:
-        raise InputError.one("answers", "is nested too deeply to be answers") from None
+    return loads(text)
 
 
 def fail(message: str) -> int:

@@ -1,46 +1,36 @@
-"""Deadlines in working days, and dates written the way a reader says them."""
+"""Deadlines in working days, and the clause that states one."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from .bank_holidays import FIRST_YEAR, LAST_YEAR
-from .model import InputError
-from .working_days import OutsideCalendar, add_working_days
+from .bank_holidays import LAST_YEAR as CALENDAR_LAST_YEAR
+from .dates import LAST_DATE, long_date
+from .working_days import add_working_days
 
-_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+# Every accepted date's deadline must fall inside the calendar.
+assert LAST_DATE.year < CALENDAR_LAST_YEAR, "extend build_scripts/bank_holidays.py"
+
+_NUMBERS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
 
-def deadline(start: dt.date | None, working_days: int, field: str) -> dt.date | None:
-    """`working_days` working days after `start`; None when no start date was given."""
-    if start is None:
-        return None
-    try:
-        return add_working_days(start, working_days)
-    except OutsideCalendar as exc:
-        raise InputError.one(
-            field,
-            f"{start.isoformat()} {exc}",
-            f"Enter a date from {FIRST_YEAR} to {LAST_YEAR}: the bank-holiday calendar this site "
-            "holds covers those years only, so no deadline can be worked out for this date",
-        ) from None
+def working_days_phrase(count: int) -> str:
+    """'five working days', 'one working day'."""
+    return f"{_NUMBERS[count]} working day{'s' if count != 1 else ''}"
 
 
-def long_date(day: dt.date) -> str:
-    """'Monday 5 January 2015' — written out here, not by strftime, so that it reads the
-    same in CPython and in Pyodide whatever the locale."""
-    return f"{_DAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
+def deadline(start: dt.date | None, count: int) -> dt.date | None:
+    """`count` working days after `start`; None when no start date was given."""
+    return None if start is None else add_working_days(start, count)
+
+
+def within(count: int, start: dt.date | None, since: str) -> str:
+    """The deadline as a clause: "by Monday 4 January 2016 at the latest: five working days
+    after …", or, with no start date, "within five working days of {since}"."""
+    due = deadline(start, count)
+    if due is None or start is None:
+        return f"within {working_days_phrase(count)} of {since} (give the date to see the day)"
+    return (
+        f"by {long_date(due)} at the latest: {working_days_phrase(count)} after "
+        f"{long_date(start)}, not counting weekends or bank holidays in England and Wales"
+    )

@@ -1,9 +1,10 @@
 """The shared model of a checker: questions, answers, and results.
 
-A checker module declares its questions as data (each with the paragraph it rests on) and
-one `assess` function from validated answers to a result. Everything that touches input —
-types, required answers, impossible dates — is handled here once, so a checker's own module
-holds only the guidance it implements.
+A checker module declares its questions as data (each with the paragraph it rests on), a
+`verdict` from a complete set of answers to an outcome, the answers that contradict each
+other, and one `assess` function that explains the outcome. Everything that touches input —
+types, required answers, "not sure", impossible dates — is handled here once, so a checker's
+own module holds only the guidance it implements.
 """
 
 from __future__ import annotations
@@ -13,50 +14,28 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from . import citations
+from .dates import long_date, parse_date
+from .errors import BadAnswer, InputError, Problem
+from .period import STATUS, period_warnings
+from .unknowns import Open, completions, settle
+
+__all__ = ["BadAnswer", "InputError", "Problem", "parse_date"]  # re-exported for checkers
+
 Kind = Literal["bool", "choice", "date"]
 Answers = dict[str, Any]
 Result = dict[str, Any]
 
-
-@dataclass(frozen=True)
-class Problem:
-    """What is wrong with one field: `message` for the command line ("must be true or false"),
-    `page` for a reader, in the GOV.UK error-message style ("Select yes or no")."""
-
-    field: str
-    message: str
-    page: str = ""
-
-    @property
-    def for_page(self) -> str:
-        return self.page or self.message[0].upper() + self.message[1:]
+# How a yes/no answer travels in a form and in a link, and what it means in JSON. "Not sure"
+# is JSON null; an unanswered control sends "" and is a missing answer.
+FORM_VALUES: dict[str, bool | None] = {"yes": True, "no": False, "unsure": None}
+FORM_LABELS = {"yes": "Yes", "no": "No", "unsure": "Not sure"}
+UNDETERMINED = "undetermined"
 
 
-class BadAnswer(ValueError):
-    """An answer that cannot be read, with the message for each audience."""
-
-    def __init__(self, message: str, page: str) -> None:
-        super().__init__(message)
-        self.message = message
-        self.page = page
-
-
-class InputError(ValueError):
-    """Bad answers. Holds one problem per field, in question order."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        self.problems = problems
-        super().__init__("; ".join(f"{p.field}: {p.message}" for p in problems))
-
-    @classmethod
-    def one(cls, name: str, message: str, page: str = "") -> InputError:
-        return cls([Problem(name, message, page)])
-
-    def first_line(self) -> str:
-        """The first problem on one line (a field name from the input is quoted if odd)."""
-        name, message = self.problems[0].field, self.problems[0].message
-        shown = name if name.replace("_", "a").isalnum() and name.isascii() else repr(name)
-        return f"{shown}: {message}".replace("\n", " ").replace("\r", " ")
+def form_value(answer: bool | None) -> str:
+    """The form value of a yes/no answer (the inverse of FORM_VALUES)."""
+    return {True: "yes", False: "no", None: "unsure"}[answer]
 
 
 @dataclass(frozen=True)
@@ -67,7 +46,12 @@ class Choice:
 
 @dataclass(frozen=True)
 class Question:
-    """One question. `text` is the legend a reader sees; `hint` is short and holds no links."""
+    """One question. `text` is the legend a reader sees; `hint` is short and holds no links.
+
+    `unsure`: a yes/no question whose answer may be "not sure" (JSON null).
+    `asked_if`: (field, value) — the question is asked only when that answer has that value;
+    when the answer is known to be something else, this one may be left out.
+    """
 
     id: str
     kind: Kind
@@ -76,9 +60,8 @@ class Question:
     choices: tuple[Choice, ...] = ()
     required: bool = True
     cite: str | None = None
-    # For bool questions: the labels of the two answers.
-    yes_label: str = "Yes"
-    no_label: str = "No"
+    unsure: bool = False
+    asked_if: tuple[str, Any] | None = None
 
     def schema(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -89,14 +72,39 @@ class Question:
             "required": self.required,
             "cite": self.cite,
         }
+        if self.kind == "bool":
+            out["unsure_allowed"] = self.unsure
         if self.kind == "choice":
             out["choices"] = [{"value": c.value, "label": c.label} for c in self.choices]
+        if self.asked_if:
+            out["asked_if"] = {"field": self.asked_if[0], "value": self.asked_if[1]}
         return out
+
+    def options(self) -> list[tuple[str, str]]:
+        """The form's (value, label) pairs, in order."""
+        if self.kind == "bool":
+            values = ["yes", "no", "unsure"] if self.unsure else ["yes", "no"]
+            return [(v, FORM_LABELS[v]) for v in values]
+        return [(c.value, c.label) for c in self.choices]
+
+    def shown(self, answer: Any) -> str:
+        """An answer as a reader reads it back."""
+        if self.kind == "bool":
+            if answer is None:
+                return FORM_LABELS["unsure"] if self.unsure else "Not answered"
+            return FORM_LABELS[form_value(answer)]
+        if answer is None:
+            return "Not answered"
+        if self.kind == "choice":
+            return next(c.label for c in self.choices if c.value == answer)
+        return long_date(answer)
 
     def parse(self, value: Any) -> Any:
         """Return the typed answer, or raise BadAnswer."""
         if self.kind == "bool":
             if not isinstance(value, bool):
+                if self.unsure:
+                    raise BadAnswer("must be true, false or null (not sure)", "Select an answer")
                 raise BadAnswer("must be true or false", "Select yes or no")
             return value
         if self.kind == "choice":
@@ -114,34 +122,16 @@ class Question:
         return "Enter a date" if self.kind == "date" else "Select an answer"
 
 
-def parse_date(value: Any) -> dt.date:
-    unreadable = BadAnswer(
-        "must be a date written YYYY-MM-DD", "Enter a real date, for example 27 3 2015"
-    )
-    if not isinstance(value, str):
-        raise unreadable
-    parts = value.split("-")
-    if (
-        len(parts) != 3
-        or [len(p) for p in parts] != [4, 2, 2]
-        or not all(p.isascii() and p.isdigit() for p in parts)
-    ):
-        raise unreadable
-    try:
-        return dt.date(int(parts[0]), int(parts[1]), int(parts[2]))
-    except ValueError:
-        raise BadAnswer(
-            f"{value} is not a real date", f"Enter a real date: {value} does not exist"
-        ) from None
-
-
 @dataclass(frozen=True)
 class Reason:
+    """Why: a sentence and the paragraph it rests on. Where that paragraph comes from (final
+    wording, the January 2015 proposed text, the summary…) follows from the citation."""
+
     text: str
     cite: str
 
     def to_json(self) -> dict[str, Any]:
-        return {"text": self.text, "cite": self.cite}
+        return {"text": self.text, "cite": self.cite, **citations.source_fields(self.cite)}
 
 
 @dataclass(frozen=True)
@@ -155,6 +145,7 @@ class Action:
             "text": self.text,
             "due": self.due.isoformat() if self.due else None,
             "cite": self.cite,
+            **citations.source_fields(self.cite),
         }
 
 
@@ -169,7 +160,8 @@ class Note:
 
 @dataclass(frozen=True)
 class Checker:
-    """A checker: its questions as data and one function from answers to a result."""
+    """A checker: its questions as data, its verdict on complete answers, and one function
+    from answers (some perhaps "not sure") to a result."""
 
     id: str
     title: str
@@ -177,6 +169,11 @@ class Checker:
     page: str  # the page the checker stands on, e.g. "notifiable-incidents/"
     questions: tuple[Question, ...]
     assess: Callable[[Answers], Result]
+    # The outcome for answers with nothing left "not sure", and how a result names each one.
+    verdict: Callable[[Answers], str]
+    outcomes: Mapping[str, str]
+    # Answers that cannot all be true; only known answers can contradict.
+    contradictions: Callable[[Answers], list[Problem]] = field(default=lambda a: [])
     submit_label: str = "Check"
     actions_heading: str = "What to do"
     # Notes under the summary of a result (a score, a link to another checker).
@@ -197,7 +194,16 @@ class Checker:
             "intro": self.intro,
             "page": self.page,
             "questions": [q.schema() for q in self.questions],
+            "outcomes": [*self.outcomes, UNDETERMINED],
         }
+
+    def not_asked(self, q: Question, answers: Answers) -> bool:
+        """True when `q` depends on an answer known to rule it out."""
+        if q.asked_if is None:
+            return False
+        name, wanted = q.asked_if
+        given = answers.get(name)
+        return given is not None and given != wanted
 
     def validate(self, raw: Any) -> Answers:
         """Check raw JSON answers against the questions; collect every problem."""
@@ -209,30 +215,53 @@ class Checker:
             for name in raw
             if name not in known
         ]
-        answers: Answers = {}
+        answers: Answers = {q.id: None for q in self.questions}
         for q in self.questions:
-            value = raw.get(q.id)
-            if value is None:
-                if q.required:
-                    problems.append(Problem(q.id, "an answer is required", q.missing_message))
-                answers[q.id] = None
+            if q.id not in raw:
                 continue
+            value = raw[q.id]
+            if value is None and (q.unsure or not q.required):
+                continue  # "not sure", or an optional question left unanswered
             try:
                 answers[q.id] = q.parse(value)
             except BadAnswer as exc:
                 problems.append(Problem(q.id, exc.message, exc.page))
+        for q in self.questions:
+            if q.id in raw or not q.required:
+                continue
+            # A question asked only on another answer is required only when that answer holds.
+            if q.asked_if and answers.get(q.asked_if[0]) != q.asked_if[1]:
+                continue
+            problems.append(Problem(q.id, "an answer is required", q.missing_message))
+        problems.sort(key=lambda p: self._order(p.field))
         if problems:
             raise InputError(problems)
         return answers
 
+    def _order(self, name: str) -> int:
+        ids = [q.id for q in self.questions]
+        return ids.index(name) if name in ids else -1
+
+    def checked(self, raw: Any) -> Answers:
+        """Validated answers that do not contradict each other, or InputError."""
+        answers = self.validate(raw)
+        problems = self.contradictions(answers)
+        if problems:
+            raise InputError(problems)
+        unsure = self.unsure_fields(answers)
+        if unsure and not completions(answers, unsure, self.valid):
+            # Each way of answering the unsure questions contradicts a known answer.
+            filled = {**answers, **dict.fromkeys(unsure, True)}
+            raise InputError(self.contradictions(filled))
+        return answers
+
     def run(self, raw: Any) -> Result:
-        return self.assess(self.validate(raw))
+        return self.assess(self.checked(raw))
 
     def from_form(self, values: Mapping[str, str]) -> dict[str, Any]:
-        """Turn form values ("yes"/"no", choice values, "" for unanswered) into JSON answers.
-
-        The page sends what the reader chose, untouched; the meaning of each control lives here.
-        """
+        """Turn form values ("yes"/"no"/"unsure", choice values, "" for unanswered) into JSON
+        answers. The page sends what the reader chose, untouched; the meaning of each control
+        lives here."""
         raw: dict[str, Any] = {}
         for name, value in values.items():
             try:
@@ -242,40 +271,99 @@ class Checker:
                 continue
             if value == "":
                 continue
-            if q.kind == "bool":
-                raw[name] = {"yes": True, "no": False}.get(value, value)
+            if q.kind == "bool" and value in FORM_VALUES:
+                raw[name] = FORM_VALUES[value]
             else:
-                raw[name] = value
+                raw[name] = value  # reported as unreadable by validate()
         return raw
+
+    def valid(self, answers: Answers) -> bool:
+        return not self.contradictions(answers)
+
+    def open(self, answers: Answers, verdict: Callable[[Answers], Any] | None = None) -> Open:
+        """What the answers settle about `verdict` (the checker's own by default)."""
+        return settle(answers, self.unsure_fields(answers), self.valid, verdict or self.verdict)
+
+    def always(self, answers: Answers, test: Callable[[Answers], bool]) -> bool | None:
+        """True/False when the answers settle `test` whatever the unsure ones are, else None."""
+        return self.open(answers, lambda a: bool(test(a))).value
+
+    def unsure_fields(self, answers: Answers) -> list[str]:
+        """The yes/no questions answered "not sure" (or left out where not asked)."""
+        return [
+            q.id
+            for q in self.questions
+            if q.kind == "bool"
+            and q.unsure
+            and answers.get(q.id) is None
+            and not self.not_asked(q, answers)
+        ]
 
 
 def result(
     checker: Checker,
+    answers: Answers,
     outcome: str,
     summary: str,
     reasons: list[Reason],
     actions: list[Action],
+    depends_on: list[str] | tuple[str, ...] = (),
     **extra: Any,
 ) -> Result:
-    """The common result fields of the contract, then the checker's own fields."""
+    """The common result fields of the contract, then the checker's own fields.
+
+    Every result carries `depends_on` (empty when the answers settle the outcome), `warnings`
+    (a date outside the period the 2015 rules applied) and the standing statement that these
+    are the 2015 rules.
+    """
+    warnings = []
+    for q in checker.questions:
+        if q.kind == "date" and answers.get(q.id) is not None:
+            warnings += period_warnings(answers[q.id])
     out: Result = {
         "checker": checker.id,
         "outcome": outcome,
         "summary": summary,
         "reasons": [r.to_json() for r in reasons],
         "actions": [a.to_json() for a in actions],
+        "depends_on": list(depends_on),
+        "warnings": [w.to_json() for w in warnings],
+        "status": {"text": STATUS, "cite": citations.STATUS},
     }
     for key, value in extra.items():
         out[key] = value.isoformat() if isinstance(value, dt.date) else value
     return out
 
 
-def yes_no(name: str, text: str, hint: str = "", cite: str | None = None, **kw: Any) -> Question:
-    return Question(name, "bool", text, hint=hint, cite=cite, **kw)
+def yes_no(
+    name: str,
+    text: str,
+    hint: str = "",
+    cite: str | None = None,
+    unsure: bool = True,
+    **kw: Any,
+) -> Question:
+    """A yes/no question; "Not sure" is an answer unless `unsure=False`."""
+    required = kw.pop("required", True)
+    return Question(
+        name,
+        "bool",
+        text,
+        hint=hint,
+        cite=cite,
+        unsure=unsure and required,
+        required=required,
+        **kw,
+    )
 
 
 def choice(
-    name: str, text: str, choices: list[tuple[str, str]], hint: str = "", cite: str | None = None
+    name: str,
+    text: str,
+    choices: list[tuple[str, str]],
+    hint: str = "",
+    cite: str | None = None,
+    **kw: Any,
 ) -> Question:
     return Question(
         name,
@@ -284,6 +372,7 @@ def choice(
         hint=hint,
         choices=tuple(Choice(v, lab) for v, lab in choices),
         cite=cite,
+        **kw,
     )
 
 

@@ -1,26 +1,48 @@
-"""Is this a notifiable incident, and by when must Ofsted and the LSCB be told?
+"""Is this a notifiable incident, and by when should Ofsted and the LSCB be told?
 
-Working Together 2015: "A notifiable incident is an incident involving the care of a child
-which meets any of the following criteria" — four criteria, the last two met even where abuse
-or neglect is not known or suspected. The proposed text of January 2015 adds that the local
-authority should report such an incident "promptly, and within five working days of becoming
-aware that the incident has occurred".
+Working Together 2015 (final wording): "A notifiable incident is an incident involving the care
+of a child which meets any of the following criteria" — four criteria, the last two met even
+where abuse or neglect is not known or suspected. The January 2015 proposed text adds that the
+local authority should report such an incident "promptly, and within five working days of
+becoming aware that the incident has occurred"; the final wording of that paragraph is not in
+this site's sources, and every result says so.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from . import citations as cite
-from .deadlines import deadline, long_date
-from .model import Action, Answers, Checker, Reason, Result, choice, date_question, result, yes_no
+from .dates import long_date
+from .deadlines import deadline, within, working_days_phrase
+from .explain import unsure_reasons
+from .model import (
+    UNDETERMINED,
+    Action,
+    Answers,
+    Checker,
+    Reason,
+    Result,
+    choice,
+    date_question,
+    result,
+    yes_no,
+)
 
 CHECKER_ID = "notifiable-incident"
-NOTIFY_WITHIN_WORKING_DAYS = 5
+NOTIFY_WITHIN_WORKING_DAYS = 5  # proposed text of January 2015, paragraph 2
 
 ABUSE_OR_NEGLECT_CHOICES = [
     ("known", "Known"),
     ("suspected", "Suspected"),
     ("not_suspected", "Not known or suspected"),
 ]
+
+
+def abuse_known_or_suspected(answers: Answers) -> bool:
+    return answers["abuse_or_neglect"] in ("known", "suspected")
+
 
 QUESTIONS = (
     yes_no(
@@ -32,7 +54,8 @@ QUESTIONS = (
     yes_no(
         "seriously_harmed",
         "Has the child been seriously harmed?",
-        hint="See the definition of “seriously harmed” on the serious harm page.",
+        hint="See the definition of “seriously harmed” on the serious harm page. If the child "
+        "has died you may answer “Not sure”.",
         cite=cite.SERIOUS_HARM_DEFINITION,
     ),
     choice(
@@ -45,7 +68,8 @@ QUESTIONS = (
     yes_no(
         "regulated_setting",
         "Was the child in a regulated setting or service?",
-        hint="For example a children’s home or a childminder: the list is on this page.",
+        hint="For example a children’s home (including a secure children’s home) or a "
+        "childminder: the list is on this page.",
         cite=cite.NI_REGULATED_SETTINGS,
     ),
     date_question(
@@ -56,27 +80,36 @@ QUESTIONS = (
     ),
 )
 
-# The four criteria, in the order the guidance lists them: (id, test, why it is met).
+
+@dataclass(frozen=True)
+class Criterion:
+    """One of the four criteria, in the guidance's order."""
+
+    id: str
+    test: Callable[[Answers], bool]
+    met: str  # why it is met, as a reason says it
+
+
 CRITERIA = (
-    (
+    Criterion(
         "death_abuse_neglect",
         lambda a: a["child_died"] and abuse_known_or_suspected(a),
         "A child has died and abuse or neglect is known or suspected (the first criterion; "
         "it includes cases of suspected suicide).",
     ),
-    (
+    Criterion(
         "serious_harm_abuse_neglect",
         lambda a: a["seriously_harmed"] and abuse_known_or_suspected(a),
         "A child has been seriously harmed and abuse or neglect is known or suspected "
         "(the second criterion).",
     ),
-    (
+    Criterion(
         "looked_after_death",
         lambda a: a["child_died"] and a["looked_after"],
         "A looked-after child has died (the third criterion). This criterion applies even "
         "where abuse or neglect is not known or suspected.",
     ),
-    (
+    Criterion(
         "regulated_setting_death",
         lambda a: a["child_died"] and a["regulated_setting"],
         "A child in a regulated setting or service has died (the fourth criterion). This "
@@ -85,85 +118,107 @@ CRITERIA = (
 )
 
 
-def abuse_known_or_suspected(answers: Answers) -> bool:
-    return answers["abuse_or_neglect"] in ("known", "suspected")
-
-
 def criteria_met(answers: Answers) -> list[str]:
-    """The ids of the criteria these facts meet (used by the serious-harm checker too)."""
-    return [name for name, test, _ in CRITERIA if test(answers)]
+    """The ids of the criteria complete answers meet (the serious-harm checker uses it too)."""
+    return [c.id for c in CRITERIA if c.test(answers)]
+
+
+def verdict(answers: Answers) -> str:
+    return "notifiable" if criteria_met(answers) else "not_notifiable"
+
+
+# Each outcome once: how a result names it, its summary and its actions.
+OUTCOMES = {
+    "notifiable": "it is a notifiable incident",
+    "not_notifiable": "it is not a notifiable incident",
+}
+
+
+def report_action(answers: Answers) -> Action:
+    """Paragraph 2 of the proposed text: report promptly, and within five working days."""
+    when = within(
+        NOTIFY_WITHIN_WORKING_DAYS,
+        answers.get("aware_on"),
+        "becoming aware that the incident has occurred",
+    )
+    return Action(
+        f"The local authority should report the incident to Ofsted and the relevant LSCB "
+        f"promptly, and {when}.",
+        cite.NI_REPORTING,
+        deadline(answers.get("aware_on"), NOTIFY_WITHIN_WORKING_DAYS),
+    )
+
+
+SCR_ACTION = Action(
+    "Consider whether the facts also meet the criteria for a serious case review: every case "
+    "that meets those criteria is also a notifiable incident, but not every notifiable "
+    "incident leads to one.",
+    cite.NI_AND_SCR,
+)
+CHECK_AGAIN = Action(
+    "If the facts change or become clearer (for example, abuse or neglect comes to be "
+    "suspected), check again.",
+    cite.NI_CRITERIA,
+)
 
 
 def assess(answers: Answers) -> Result:
-    met = criteria_met(answers)
-    why = {name: text for name, _, text in CRITERIA}
-    notifiable = bool(met)
+    settled = CHECKER.open(answers)
+    met = [c for c in CRITERIA if CHECKER.always(answers, c.test)]
+    reasons = [Reason(c.met, cite.NI_CRITERIA) for c in met]
+    actions: list[Action] = []
+    notify_by = None
 
-    if not notifiable:
-        reasons = [Reason(not_met_reason(answers), cite.NI_CRITERIA)]
-        return result(
-            CHECKER,
-            "not_notifiable",
-            "On these answers the incident is not a notifiable incident.",
-            reasons,
-            [
-                Action(
-                    "If the facts change or become clearer (for example, abuse or neglect comes "
-                    "to be suspected), check again.",
-                    cite.NI_CRITERIA,
-                )
-            ],
-            notifiable=False,
-            criteria_met=[],
-            notify_by=None,
+    if settled.value == "notifiable":
+        outcome = "notifiable"
+        reasons.append(
+            Reason(
+                "Meeting any one of the criteria is enough for an incident to be notifiable.",
+                cite.NI_CRITERIA,
+            )
         )
-
-    notify_by = deadline(answers["aware_on"], NOTIFY_WITHIN_WORKING_DAYS, "aware_on")
-    reasons = [Reason(why[name], cite.NI_CRITERIA) for name in met]
-    reasons.append(
-        Reason(
-            "Meeting any one of the criteria is enough for an incident to be notifiable.",
-            cite.NI_CRITERIA,
+        report = report_action(answers)
+        notify_by = report.due
+        actions += [report, SCR_ACTION]
+        summary = (
+            f"This is a notifiable incident: Ofsted and the LSCB should be told by "
+            f"{long_date(notify_by)}."
+            if notify_by
+            else "This is a notifiable incident: Ofsted and the LSCB should be told within "
+            f"{working_days_phrase(NOTIFY_WITHIN_WORKING_DAYS)}."
         )
-    )
-    if notify_by:
-        when = (
-            f"by {long_date(notify_by)} at the latest: five working days after "
-            f"{long_date(answers['aware_on'])}, not counting weekends or bank holidays "
-            f"in England and Wales"
-        )
+    elif settled.value == "not_notifiable":
+        outcome = "not_notifiable"
+        reasons.append(Reason(not_met_reason(answers), cite.NI_CRITERIA))
+        actions.append(CHECK_AGAIN)
+        summary = "On these answers the incident is not a notifiable incident."
     else:
-        when = (
-            "within five working days of becoming aware that the incident occurred "
-            "(give the date of awareness to see the date)"
+        outcome = UNDETERMINED
+        summary = (
+            "Whether this is a notifiable incident depends on the answers you were not sure of."
         )
-    actions = [
-        Action(
-            f"The local authority reports the incident to Ofsted and the relevant LSCB "
-            f"promptly, and {when}.",
-            cite.NI_REPORTING,
-            notify_by,
-        ),
-        Action(
-            "Consider whether the facts also meet the criteria for a serious case review: "
-            "every case that meets those criteria is also a notifiable incident, but not every "
-            "notifiable incident leads to one.",
-            cite.NI_AND_SCR,
-        ),
-    ]
-    summary = (
-        f"This is a notifiable incident: tell Ofsted and the LSCB by {long_date(notify_by)}."
-        if notify_by
-        else "This is a notifiable incident: tell Ofsted and the LSCB within five working days."
-    )
+        report = report_action(answers)
+        actions += [
+            Action(
+                "Find out the answers marked below; if any makes the incident notifiable, the "
+                "time for reporting runs from when the local authority became aware of the "
+                "incident, not from when the answers became clear.",
+                cite.NI_REPORTING,
+            ),
+            report,
+        ]
+        notify_by = None
+    reasons += unsure_reasons(CHECKER, answers)
     return result(
         CHECKER,
-        "notifiable",
+        answers,
+        outcome,
         summary,
         reasons,
         actions,
-        notifiable=True,
-        criteria_met=met,
+        depends_on=settled.depends_on,
+        notifiable={"notifiable": True, "not_notifiable": False}.get(outcome),
+        criteria_met=[c.id for c in met],
         notify_by=notify_by,
     )
 
@@ -175,14 +230,12 @@ def not_met_reason(answers: Answers) -> str:
             "was neither looked after nor in a regulated setting or service, so none of the "
             "four criteria is met."
         )
-    if answers["seriously_harmed"]:
+    if answers["seriously_harmed"] and not abuse_known_or_suspected(answers):
         return (
             "The child has been seriously harmed, but abuse or neglect is not known or "
             "suspected, so none of the four criteria is met."
         )
-    return (
-        "The child has neither died nor been seriously harmed, so none of the four criteria is met."
-    )
+    return "None of the four criteria is met on these answers."
 
 
 CHECKER = Checker(
@@ -191,9 +244,11 @@ CHECKER = Checker(
     intro=(
         "Answer each question about the incident. The check applies the four criteria quoted "
         "on this page and, if you give the date the local authority became aware, works out "
-        "the last day for telling Ofsted and the LSCB."
+        "the last day for telling Ofsted and the LSCB under the January 2015 proposed text."
     ),
     page="notifiable-incidents/",
     questions=QUESTIONS,
     assess=assess,
+    verdict=verdict,
+    outcomes=OUTCOMES,
 )

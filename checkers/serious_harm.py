@@ -1,29 +1,32 @@
 """Serious-harm triage and the serious case review decision.
 
-Applies the 2015 definition of "seriously harmed", regulation 5(2) of the Local Safeguarding
-Children Boards Regulations 2006, and paragraphs 6 to 8 of the proposed text of January 2015:
+Applies the 2015 definition of "seriously harmed" (final wording), regulation 5(2) of the Local
+Safeguarding Children Boards Regulations 2006, and paragraphs 6 to 8 of the proposed text of
+January 2015 (the final wording of those paragraphs is not in this site's sources):
 
 - regulation 5(2)(a) with (b)(i) — abuse or neglect known or suspected and the child has died —
-  must always trigger a serious case review (SCR);
-- regulation 5(2)(a) with (b)(ii) — the child seriously harmed and cause for concern about how
-  agencies worked together — must too, "unless it is clear that there are no concerns about
-  inter-agency working";
-- a child's death in custody, or in the other settings paragraph 6 lists, calls for an SCR even
-  if neither is met;
-- otherwise, where abuse or neglect is known or suspected, the LSCB may still commission an SCR
-  or another kind of review, and should consider reviewing such cases.
+  "must always trigger an SCR" (paragraph 6);
+- a case considered under regulation 5(2)(b)(ii) — the child seriously harmed as a result of
+  abuse or neglect — "unless it is clear that there are no concerns about inter-agency
+  working, the LSCB must commission an SCR" (paragraph 7);
+- "even if one of these criteria are not met an SCR should always be carried out when a child
+  dies in custody", and in the other settings paragraph 6 lists: "should", not "must";
+- otherwise, where abuse or neglect is known or suspected, the LSCB "may still decide to
+  commission an SCR" (paragraph 7), and "should consider conducting reviews on cases which do
+  not meet the SCR criteria" (paragraph 8).
 """
 
 from __future__ import annotations
 
 from . import citations as cite
 from . import notifiable_incident
+from .explain import quoted, unsure_reasons
 from .links import filled_in
 from .model import (
+    UNDETERMINED,
     Action,
     Answers,
     Checker,
-    InputError,
     Note,
     Problem,
     Reason,
@@ -32,8 +35,22 @@ from .model import (
     result,
     yes_no,
 )
+from .unknowns import Open, settle
 
 CHECKER_ID = "serious-harm"
+
+# Where a child died in custody or detention, in paragraph 6's words.
+CUSTODY_SETTINGS = [
+    ("secure_childrens_home", "In a secure children’s home"),
+    ("young_offender_institution", "In a Young Offender Institution"),
+    ("secure_training_centre", "In a secure training centre"),
+    ("police_custody", "In police custody"),
+    ("other_custody", "Elsewhere in custody, on remand or following sentencing"),
+    ("mental_capacity_act", "While detained under the Mental Capacity Act 2005"),
+]
+# The footnote listing regulated settings includes "Children's Homes (including secure
+# children's homes)": a death there is a death in a regulated setting.
+REGULATED_CUSTODY_SETTINGS = {"secure_childrens_home"}
 
 QUESTIONS = (
     choice(
@@ -85,11 +102,21 @@ QUESTIONS = (
         hint="Answer no if the child has not died.",
         cite=cite.SCR_PARA_6,
     ),
+    choice(
+        "custody_setting",
+        "If the child died in custody or detained: where, or how detained? (optional)",
+        CUSTODY_SETTINGS,
+        hint="Answer only if the child died in custody. A secure children’s home is also a "
+        "regulated setting, which matters for notifying the incident.",
+        cite=cite.SCR_PARA_6,
+        required=False,
+        asked_if=("death_in_custody", True),
+    ),
 )
 
 
 def abuse_known_or_suspected(a: Answers) -> bool:
-    return a["abuse_or_neglect"] in ("known", "suspected")
+    return notifiable_incident.abuse_known_or_suspected(a)
 
 
 def harm_within_definition(a: Answers) -> bool:
@@ -103,17 +130,48 @@ def seriously_harmed(a: Answers) -> bool:
 
 
 def regulation_5_2_b_i(a: Answers) -> bool:
-    return abuse_known_or_suspected(a) and a["child_died"]
+    """5(2)(a) and (b)(i): abuse or neglect known or suspected, and the child has died."""
+    return abuse_known_or_suspected(a) and bool(a["child_died"])
 
 
-def regulation_5_2_b_ii(a: Answers) -> bool:
-    # Paragraph 7: an SCR must follow "unless it is clear that there are no concerns".
-    return seriously_harmed(a) and a["interagency_concerns"] in ("yes", "unclear")
+def regulation_5_2_b_ii_met(a: Answers) -> bool:
+    """5(2)(a) and (b)(ii) as the regulation words it: seriously harmed, and cause for concern."""
+    return seriously_harmed(a) and a["interagency_concerns"] == "yes"
 
 
-def check_consistency(a: Answers) -> None:
+def paragraph_7_must(a: Answers) -> bool:
+    """Paragraph 7: a case considered under (b)(ii) must go to an SCR "unless it is clear that
+    there are no concerns about inter-agency working" — so "not clear" is enough."""
+    return seriously_harmed(a) and a["interagency_concerns"] != "no"
+
+
+def custody_death(a: Answers) -> bool:
+    return bool(a["child_died"] and a["death_in_custody"])
+
+
+def verdict(a: Answers) -> str:
+    """The decision for complete answers, in the order the guidance gives it."""
+    if regulation_5_2_b_i(a) or paragraph_7_must(a):
+        return "must"
+    if custody_death(a):
+        return "should"
+    if abuse_known_or_suspected(a):
+        return "consider"
+    return "not_indicated"
+
+
+OUTCOMES = {
+    "must": "a serious case review must be commissioned",
+    "should": "a serious case review should always be carried out (a death in custody)",
+    "consider": "an SCR is not required, but the LSCB should consider a review and may still "
+    "commission an SCR",
+    "not_indicated": "a serious case review is not required",
+}
+
+
+def contradictions(a: Answers) -> list[Problem]:
     problems = []
-    if a["death_in_custody"] and not a["child_died"]:
+    if a["death_in_custody"] is True and a["child_died"] is False:
         problems.append(
             Problem(
                 "death_in_custody",
@@ -122,7 +180,7 @@ def check_consistency(a: Answers) -> None:
                 "answer to “Has the child died?”",
             )
         )
-    if a["child_recovered"] and a["child_died"]:
+    if a["child_recovered"] is True and a["child_died"] is True:
         problems.append(
             Problem(
                 "child_recovered",
@@ -131,99 +189,229 @@ def check_consistency(a: Answers) -> None:
                 "to “Has the child died?”",
             )
         )
-    if problems:
-        raise InputError(problems)
+    if a["custody_setting"] is not None and (
+        a["death_in_custody"] is False or a["child_died"] is False
+    ):
+        problems.append(
+            Problem(
+                "custody_setting",
+                "is asked only when the child died in custody (child_died and "
+                "death_in_custody yes)",
+                "Leave this blank: you answered that the child did not die in custody",
+            )
+        )
+    return problems
+
+
+# -- the result --------------------------------------------------------------------------------
 
 
 def assess(a: Answers) -> Result:
-    check_consistency(a)
-    reasons = harm_reasons(a)
-    actions: list[Action] = []
+    decision = CHECKER.open(a)
+    scr = decision.value or UNDETERMINED
+    reasons = harm_reasons(a) + DECISION_REASONS[scr](a)
+    actions = [DECISION_ACTIONS[scr]]
+    reasons += unsure_reasons(CHECKER, a)
 
-    met_b_i, met_b_ii, custody = (
-        regulation_5_2_b_i(a),
-        regulation_5_2_b_ii(a),
-        a["death_in_custody"],
-    )
-    if met_b_i or met_b_ii or custody:
-        scr = "must"
-        reasons += must_reasons(a, met_b_i, met_b_ii, custody)
-        summary = "A serious case review must be commissioned; the final decision rests with the LSCB Chair."
-        actions.append(
-            Action(
-                "The LSCB commissions a serious case review. The final decision on whether to conduct "
-                "it rests with the LSCB Chair.",
-                cite.SCR_PARA_7,
-            )
-        )
-    elif abuse_known_or_suspected(a):
-        scr = "consider"
-        reasons.append(Reason(not_met_reason(a), cite.REGULATION_5))
-        reasons.append(
-            Reason(
-                "Where the criteria in regulation 5(2) are not met, the LSCB may still decide to "
-                "commission an SCR, or may choose to commission another form of case review.",
-                cite.SCR_PARA_7,
-            )
-        )
-        summary = (
-            "The criteria for a serious case review are not met, but the LSCB should "
-            "consider a review and may still commission an SCR."
-        )
-        actions.append(
-            Action(
-                "The LSCB considers whether to commission an SCR or another form of case review. "
-                "LSCBs should consider conducting reviews on cases which do not meet the SCR "
-                "criteria.",
-                cite.SCR_PARA_8,
-            )
-        )
-    else:
-        scr = "not_indicated"
-        reasons.append(
-            Reason(
-                "Regulation 5(2)(a) is not met: abuse or neglect is not known or suspected, and the "
-                "child did not die in custody or in the other settings paragraph 6 lists.",
-                cite.REGULATION_5,
-            )
-        )
-        summary = "A serious case review is not indicated on these answers."
-        actions.append(
-            Action(
-                "If abuse or neglect comes to be known or suspected, check again. LSCBs remain free "
-                "to review cases which do not meet the SCR criteria.",
-                cite.SCR_PARA_8,
-            )
-        )
-
-    criteria = notifiable_incident.criteria_met(notifiable_facts(a))
-    notifiable = bool(criteria)
+    notifiable = notifiability(a)
     reasons.append(notifiable_reason(a, notifiable))
-    if notifiable:
+    if notifiable.value is True:
+        actions.append(notifiable_incident.report_action({}))
+    elif notifiable.value is None:
         actions.append(
             Action(
-                "The local authority notifies Ofsted and the relevant LSCB within five working days "
-                "of becoming aware of the incident: the notifiable-incident check works out the date.",
-                cite.NI_REPORTING,
+                "Check whether this is also a notifiable incident: answer "
+                + "; ".join(notifiable_question(f) for f in notifiable.depends_on)
+                + " in the notifiable-incident check.",
+                cite.NI_CRITERIA,
             )
         )
 
+    harmed = CHECKER.always(a, seriously_harmed)
     return result(
         CHECKER,
+        a,
         scr,
-        summary,
+        SUMMARIES[scr],
         reasons,
         actions,
-        seriously_harmed="yes" if seriously_harmed(a) else "not_established",
-        scr=scr,
-        notifiable=notifiable,
+        depends_on=decision.depends_on,
+        seriously_harmed="yes" if harmed else "not_established",
+        scr=None if scr == UNDETERMINED else scr,
+        notifiable=notifiable.value,
+        notifiable_depends_on=list(notifiable.depends_on),
         notifiable_incident_answers=notifiable_answers(a),
     )
 
 
+SUMMARIES = {
+    "must": "A serious case review must be commissioned; the final decision on whether to "
+    "conduct it rests with the LSCB Chair.",
+    "should": "A serious case review should always be carried out when a child dies in custody, "
+    "even though the regulation 5(2) criteria are not met.",
+    "consider": "The criteria for a serious case review are not met on these answers, but the "
+    "LSCB should consider a review and may still commission an SCR.",
+    "not_indicated": "A serious case review is not required on these answers.",
+    UNDETERMINED: "Whether a serious case review is required depends on the answers you were "
+    "not sure of.",
+}
+
+DECISION_ACTIONS = {
+    "must": Action(
+        "The LSCB must commission a serious case review. The final decision on whether to "
+        "conduct the SCR rests with the LSCB Chair.",
+        cite.SCR_PARA_7,
+    ),
+    "should": Action(
+        "The LSCB should carry out a serious case review: paragraph 6 says an SCR should always "
+        "be carried out when a child dies in custody or in the other settings it lists.",
+        cite.SCR_PARA_6,
+    ),
+    "consider": Action(
+        "The LSCB considers whether to commission an SCR or an alternative form of case review. "
+        "LSCBs should consider conducting reviews on cases which do not meet the SCR criteria.",
+        cite.SCR_PARA_8,
+    ),
+    "not_indicated": Action(
+        "LSCBs should consider conducting reviews on cases which do not meet the SCR criteria. "
+        "If abuse or neglect comes to be known or suspected, check again.",
+        cite.SCR_PARA_8,
+    ),
+    UNDETERMINED: Action(
+        "Find out the answers this depends on (listed under Why), then check again.",
+        cite.REGULATION_5,
+    ),
+}
+
+
+def must_reasons(a: Answers) -> list[Reason]:
+    out = []
+    if CHECKER.always(a, regulation_5_2_b_i):
+        out.append(
+            Reason(
+                "Regulation 5(2)(a) and (b)(i) are met: abuse or neglect of the child is known or "
+                "suspected, and the child has died.",
+                cite.REGULATION_5,
+            )
+        )
+        out.append(
+            Reason(
+                "Cases which meet one of these criteria must always trigger an SCR.",
+                cite.SCR_PARA_6,
+            )
+        )
+    elif CHECKER.always(a, regulation_5_2_b_ii_met):
+        out.append(
+            Reason(
+                "Regulation 5(2)(a) and (b)(ii) are met: abuse or neglect is known or suspected, "
+                "the child has been seriously harmed, and there is cause for concern as to the "
+                "way in which the authority, their Board partners or other relevant persons have "
+                "worked together to safeguard the child.",
+                cite.REGULATION_5,
+            )
+        )
+        out.append(
+            Reason(
+                "Cases which meet one of these criteria must always trigger an SCR.",
+                cite.SCR_PARA_6,
+            )
+        )
+    elif CHECKER.always(a, paragraph_7_must):
+        out.append(
+            Reason(
+                "The case is considered under regulation 5(2)(b)(ii): abuse or neglect is known or "
+                "suspected and the child has been seriously harmed. You answered that it is not "
+                "clear whether there are concerns about how agencies worked together. Paragraph 7: "
+                "unless it is clear that there are no concerns about inter-agency working, the "
+                "LSCB must commission an SCR.",
+                cite.SCR_PARA_7,
+            )
+        )
+    else:
+        out.append(
+            Reason(
+                "Regulation 5(2) is met however your “Not sure” answers go: either through "
+                "(b)(i), the child's death, or through (b)(ii), serious harm.",
+                cite.SCR_PARA_6,
+            )
+        )
+    if CHECKER.always(a, custody_death):
+        out.append(
+            Reason(
+                "The child died in custody or in one of the other settings paragraph 6 lists: "
+                "there, an SCR should always be carried out even if the regulation 5(2) criteria "
+                "are not met.",
+                cite.SCR_PARA_6,
+            )
+        )
+    return out
+
+
+def should_reasons(a: Answers) -> list[Reason]:
+    return [
+        Reason(
+            "Regulation 5(2)(a) is not met: abuse or neglect of the child is not known or "
+            "suspected, so the case is not one where an SCR must follow.",
+            cite.REGULATION_5,
+        ),
+        Reason(
+            "Paragraph 6: even if one of these criteria are not met an SCR should always be "
+            "carried out when a child dies in custody, in police custody, on remand or following "
+            "sentencing, in a Young Offender Institution, in a secure training centre or a secure "
+            "children’s home, or where the child was detained under the Mental Capacity Act 2005. "
+            "You answered that the child died in one of these.",
+            cite.SCR_PARA_6,
+        ),
+    ]
+
+
+def consider_reasons(a: Answers) -> list[Reason]:
+    if CHECKER.always(a, seriously_harmed):
+        why = (
+            "Regulation 5(2) is not met on these answers: the child has been seriously harmed, "
+            "but it is clear that there are no concerns about inter-agency working, and the "
+            "child has not died."
+        )
+    else:
+        why = (
+            "Regulation 5(2)(b) is not met on these answers: the child has not died, and "
+            "serious harm is not established on these answers."
+        )
+    return [
+        Reason(why, cite.REGULATION_5),
+        Reason(
+            "If an SCR is not required because the criteria in regulation 5(2) are not met, the "
+            "LSCB may still decide to commission an SCR or they may choose to commission an "
+            "alternative form of case review.",
+            cite.SCR_PARA_7,
+        ),
+    ]
+
+
+def not_indicated_reasons(a: Answers) -> list[Reason]:
+    return [
+        Reason(
+            "Regulation 5(2)(a) is not met: abuse or neglect of the child is not known or "
+            "suspected. Nor did the child die in custody or in the other settings paragraph 6 "
+            "lists.",
+            cite.REGULATION_5,
+        )
+    ]
+
+
+DECISION_REASONS = {
+    "must": must_reasons,
+    "should": should_reasons,
+    "consider": consider_reasons,
+    "not_indicated": not_indicated_reasons,
+    UNDETERMINED: lambda a: [],
+}
+
+
 def harm_reasons(a: Answers) -> list[Reason]:
     d = cite.SERIOUS_HARM_DEFINITION
-    if seriously_harmed(a):
+    harmed = CHECKER.always(a, seriously_harmed)
+    if harmed:
         kinds = []
         if a["life_threatening_injury"]:
             kinds.append("a potentially life-threatening injury")
@@ -236,20 +424,29 @@ def harm_reasons(a: Answers) -> list[Reason]:
                 d,
             )
         ]
+    elif harmed is None:
+        out = [
+            Reason(
+                "Whether the child has been seriously harmed within the definition depends on "
+                "answers you were not sure of.",
+                d,
+            )
+        ]
     elif harm_within_definition(a):
         out = [
             Reason(
-                "The definition of “seriously harmed” is not shown to be met: it covers harm "
-                "sustained as a result of abuse or neglect, and abuse or neglect is not known or "
-                "suspected.",
+                "Serious harm within the definition is not established on these answers: it "
+                "covers harm sustained as a result of abuse or neglect, and abuse or neglect is "
+                "not known or suspected.",
                 d,
             )
         ]
     else:
         out = [
             Reason(
-                "The definition of “seriously harmed” is not shown to be met on these answers. The "
-                "definition is not exhaustive: other harm can also be serious harm.",
+                "Serious harm is not established on these answers: the child has sustained "
+                "neither of the harms the definition names. The definition is not exhaustive, "
+                "so other harm can also be serious harm: that is a matter for judgement.",
                 d,
             )
         ]
@@ -264,101 +461,107 @@ def harm_reasons(a: Answers) -> list[Reason]:
     return out
 
 
-def must_reasons(a: Answers, b_i: bool, b_ii: bool, custody: bool) -> list[Reason]:
-    out = []
-    if b_i:
-        out.append(
-            Reason(
-                "Regulation 5(2)(a) and (b)(i) are met: abuse or neglect is known or suspected and "
-                "the child has died. Cases meeting these criteria must always trigger an SCR.",
-                cite.SCR_PARA_6,
-            )
-        )
-    if b_ii:
-        concern = (
-            "there is cause for concern about how agencies worked together"
-            if a["interagency_concerns"] == "yes"
-            else "it is not clear that there are no concerns about inter-agency working"
-        )
-        out.append(
-            Reason(
-                "Regulation 5(2)(a) and (b)(ii) are met: abuse or neglect is known or suspected, the "
-                f"child has been seriously harmed, and {concern}. Where a case is considered under "
-                "(b)(ii), the LSCB must commission an SCR unless it is clear that there are no "
-                "concerns about inter-agency working.",
-                cite.SCR_PARA_7,
-            )
-        )
-    if custody:
-        out.append(
-            Reason(
-                "The child died in custody or in one of the other settings paragraph 6 lists: an SCR "
-                "should always be carried out, even if the regulation 5(2) criteria are not met.",
-                cite.SCR_PARA_6,
-            )
-        )
-    return out
+# -- the same facts as a notifiable incident --------------------------------------------------
+
+# The notifiable-incident questions this checker does not ask.
+NOT_ASKED_HERE = ("looked_after", "regulated_setting")
 
 
-def not_met_reason(a: Answers) -> str:
-    if seriously_harmed(a):
-        return (
-            "Regulation 5(2)(b)(ii) is not met: the child has been seriously harmed, but it "
-            "is clear that there are no concerns about inter-agency working."
-        )
-    return (
-        "Regulation 5(2)(b) is not met: the child has not died, and has not been shown to "
-        "be seriously harmed within the definition."
-    )
+def in_regulated_custody_setting(a: Answers) -> bool:
+    return a["custody_setting"] in REGULATED_CUSTODY_SETTINGS
 
 
 def notifiable_facts(a: Answers) -> Answers:
-    """The notifiable-incident answers these facts settle. Whether the child was looked after
-    or in a regulated setting is not asked here, so those criteria are left unmet."""
+    """The notifiable-incident answers these facts give, for complete answers. The two it does
+    not ask are carried under their own names when the caller has filled them in."""
     return {
         "child_died": a["child_died"],
         "seriously_harmed": seriously_harmed(a),
         "abuse_or_neglect": a["abuse_or_neglect"],
-        "looked_after": False,
-        "regulated_setting": False,
+        "looked_after": a["looked_after"],
+        "regulated_setting": a["regulated_setting"] or in_regulated_custody_setting(a),
     }
 
 
-def notifiable_answers(a: Answers) -> dict[str, object]:
-    """The answers to carry into the notifiable-incident checker (its other questions are
-    left for the reader)."""
-    facts = notifiable_facts(a)
-    return {k: facts[k] for k in ("child_died", "seriously_harmed", "abuse_or_neglect")}
+def notifiability(a: Answers) -> Open:
+    """Whether the facts make a notifiable incident, trying both answers to the questions this
+    checker does not ask: never "no" unless all four criteria are ruled out."""
+    regulated = True if in_regulated_custody_setting(a) else None
+    combined = {**a, "looked_after": None, "regulated_setting": regulated}
+    unsure = CHECKER.unsure_fields(a) + [k for k in NOT_ASKED_HERE if combined[k] is None]
+    return settle(
+        combined,
+        unsure,
+        CHECKER.valid,
+        lambda c: notifiable_incident.verdict(notifiable_facts(c)) == "notifiable",
+    )
 
 
-def notifiable_reason(a: Answers, notifiable: bool) -> Reason:
-    if notifiable:
+def notifiable_question(name: str) -> str:
+    if name in NOT_ASKED_HERE:
+        return f"“{notifiable_incident.CHECKER.question(name).text}”"
+    return quoted(CHECKER, name)
+
+
+def notifiable_reason(a: Answers, notifiable: Open) -> Reason:
+    if notifiable.value is True:
+        if CHECKER.always(a, lambda c: verdict(c) == "must"):
+            return Reason(
+                "The same facts make a notifiable incident: every case that meets the criteria "
+                "for a serious case review also meets the criteria for a notifiable incident.",
+                cite.NI_AND_SCR,
+            )
+        if in_regulated_custody_setting(a):
+            return Reason(
+                "The same facts make a notifiable incident: the child died in a secure children’s "
+                "home, and the list of regulated settings includes “Children’s Homes (including "
+                "secure children’s homes)”. A death in a regulated setting is notifiable even "
+                "where abuse or neglect is not known or suspected.",
+                cite.NI_REGULATED_SETTINGS,
+            )
         return Reason(
             "The same facts make a notifiable incident: the child has died or been seriously "
-            "harmed, and abuse or neglect is known or suspected. Every case that meets the SCR "
-            "criteria in regulation 5(2) is also a notifiable incident.",
-            cite.NI_AND_SCR,
-        )
-    if a["child_died"]:
-        return Reason(
-            "On these answers the death is not a notifiable incident unless the child was looked "
-            "after or in a regulated setting or service: those deaths are notifiable even where "
-            "abuse or neglect is not known or suspected.",
+            "harmed, and abuse or neglect is known or suspected.",
             cite.NI_CRITERIA,
         )
-    return Reason("On these answers this is not a notifiable incident.", cite.NI_CRITERIA)
+    if notifiable.value is False:
+        return Reason(
+            "On these answers this is not a notifiable incident: the child has not died, and has "
+            "not been shown to be seriously harmed as a result of abuse or neglect.",
+            cite.NI_CRITERIA,
+        )
+    asks = "; ".join(notifiable_question(f) for f in notifiable.depends_on)
+    return Reason(
+        "These answers do not settle whether this is also a notifiable incident. It depends on "
+        f"{asks}: a looked-after child’s death, and a death in a regulated setting or service, "
+        "are notifiable even where abuse or neglect is not known or suspected.",
+        cite.NI_CRITERIA,
+    )
+
+
+def notifiable_answers(a: Answers) -> dict[str, object]:
+    """The answers to carry into the notifiable-incident checker: the facts this checker
+    settles ("Not sure" where it does not), and a regulated setting when the setting is one."""
+    out: dict[str, object] = {
+        "child_died": CHECKER.always(a, lambda c: bool(c["child_died"])),
+        "seriously_harmed": CHECKER.always(a, seriously_harmed),
+        "abuse_or_neglect": a["abuse_or_neglect"],
+    }
+    if in_regulated_custody_setting(a):
+        out["regulated_setting"] = True
+    return out
 
 
 def notes(result: Result) -> list[Note]:
     """Whether the same facts make a notifiable incident, with the other check filled in."""
-    verdict = (
-        "This is a notifiable incident."
-        if result["notifiable"]
-        else "On these answers this is not a notifiable incident."
-    )
+    verdict_text = {
+        True: "This is also a notifiable incident.",
+        False: "On these answers this is not a notifiable incident.",
+        None: "Whether this is also a notifiable incident is not settled by these answers.",
+    }[result["notifiable"]]
     return [
         Note(
-            verdict,
+            verdict_text,
             "Open the notifiable-incident check with these answers filled in",
             filled_in(notifiable_incident.CHECKER, result["notifiable_incident_answers"]),
         )
@@ -370,11 +573,15 @@ CHECKER = Checker(
     title="Serious harm and the serious case review decision",
     intro=(
         "Answer each question about the case. The check applies the definition of “seriously "
-        "harmed”, regulation 5(2) and paragraphs 6 to 8 quoted on this page, and says whether "
-        "the same facts make a notifiable incident."
+        "harmed”, regulation 5(2) and paragraphs 6 to 8 quoted on this page (paragraphs 6 to 8 "
+        "from the January 2015 proposed text), and says whether the same facts make a "
+        "notifiable incident."
     ),
     page="serious-harm/",
     questions=QUESTIONS,
     assess=assess,
+    verdict=verdict,
+    outcomes=OUTCOMES,
+    contradictions=contradictions,
     notes=notes,
 )

@@ -1,11 +1,16 @@
 """Whistleblowing policy checklist.
 
-Working Together 2015 expects all organisations with safeguarding duties to have an internal
-whistleblowing policy in place, clear about procedures, integrated into training so that all
+As a summary of the 2015 revisions reports it (the guidance's own wording is not in this site's
+sources), Working Together 2015 expects all organisations with safeguarding duties to have an
+internal whistleblowing policy in place, clear about procedures, integrated into training so that all
 employees are aware of it, and reflecting the principles of Sir Robert Francis's Freedom to
 Speak Up review. The first five items are those expectations. The items after them are good
 practice written by this site to help meet them: they are not the guidance's words, and they
 are not attributed to the Freedom to Speak Up review.
+
+Every item after the first is about the policy, so with no policy none of them can be met:
+they are asked only when there is one, and answering one "yes" without a policy is a
+contradiction.
 """
 
 from __future__ import annotations
@@ -13,7 +18,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import citations as cite
-from .model import Action, Answers, Checker, Note, Question, Reason, Result, result, yes_no
+from .explain import unsure_reasons
+from .model import (
+    UNDETERMINED,
+    Action,
+    Answers,
+    Checker,
+    Note,
+    Problem,
+    Question,
+    Reason,
+    Result,
+    result,
+    yes_no,
+)
 
 CHECKER_ID = "whistleblowing"
 
@@ -25,6 +43,7 @@ class Item:
     gap: str  # the gap, as the action plan states it
     action: str  # what to do about it
     source: str  # "guidance" or "good_practice"
+    for_new_policy: str = ""  # what to put in a policy still to be written
 
     @property
     def cite(self) -> str:
@@ -47,6 +66,7 @@ ITEMS = (
         "The policy is not clear about procedures.",
         "Rewrite the procedures so that each step, and who takes it, is clear.",
         "guidance",
+        "Make its procedures for raising a concern clear: each step, and who takes it.",
     ),
     Item(
         "in_training",
@@ -54,6 +74,7 @@ ITEMS = (
         "The policy is not integrated into training.",
         "Build the policy into induction and regular safeguarding training.",
         "guidance",
+        "Build it into induction and regular safeguarding training.",
     ),
     Item(
         "staff_aware",
@@ -61,6 +82,7 @@ ITEMS = (
         "Not all staff are aware of the policy.",
         "Make sure every member of staff knows the policy: tell them, and check that they know.",
         "guidance",
+        "Make sure every member of staff knows it: tell them, and check that they know.",
     ),
     Item(
         "reflects_freedom_to_speak_up",
@@ -69,6 +91,7 @@ ITEMS = (
         "The policy does not reflect the principles of the Freedom to Speak Up review.",
         "Review the policy against the principles of the Freedom to Speak Up review.",
         "guidance",
+        "Make it reflect the principles of the Freedom to Speak Up review.",
     ),
     Item(
         "names_who_to_contact",
@@ -76,6 +99,7 @@ ITEMS = (
         "The policy does not say who receives concerns.",
         "Name the roles that receive concerns, with how to reach them.",
         "good_practice",
+        "Name the roles that receive concerns, with how to reach them.",
     ),
     Item(
         "route_outside_line_management",
@@ -83,6 +107,7 @@ ITEMS = (
         "There is no route outside line management.",
         "Add a route that does not go through the person’s line manager.",
         "good_practice",
+        "Give a route that does not go through the person’s line manager.",
     ),
     Item(
         "protection_from_detriment",
@@ -90,6 +115,7 @@ ITEMS = (
         "The policy does not promise protection from detriment.",
         "State that raising a concern will not lead to detriment, and how that is ensured.",
         "good_practice",
+        "State that raising a concern will not lead to detriment, and how that is ensured.",
     ),
     Item(
         "feedback_to_raiser",
@@ -98,6 +124,7 @@ ITEMS = (
         "The policy does not promise feedback to the person who raised a concern.",
         "Commit to giving feedback to the person who raised the concern.",
         "good_practice",
+        "Commit to giving feedback to the person who raised the concern.",
     ),
     Item(
         "regular_review",
@@ -105,69 +132,136 @@ ITEMS = (
         "The policy has no regular review.",
         "Set a review date and an owner for the policy.",
         "good_practice",
+        "Give it a review date and an owner.",
     ),
 )
 
 GUIDANCE_ITEMS = tuple(i.id for i in ITEMS if i.source == "guidance")
+POLICY = ITEMS[0]  # "Does the organisation have an internal whistleblowing policy in place?"
+ABOUT_THE_POLICY = ITEMS[1:]
+
 QUESTIONS: tuple[Question, ...] = tuple(
     yes_no(
         i.id,
         i.question,
         cite=i.cite,
         hint="" if i.source == "guidance" else "Good practice, not a requirement of the guidance.",
+        asked_if=None if i is POLICY else (POLICY.id, True),
     )
     for i in ITEMS
 )
 
 
+def verdict(a: Answers) -> str:
+    return "meets" if all(a[i.id] is True for i in ITEMS) else "gaps"
+
+
+OUTCOMES = {
+    "meets": "the policy meets every item of the checklist",
+    "gaps": "the policy has gaps",
+}
+
+
+def contradictions(a: Answers) -> list[Problem]:
+    if a[POLICY.id] is not False:
+        return []
+    return [
+        Problem(
+            i.id,
+            f"cannot be yes when there is no policy ({POLICY.id} is no)",
+            "This cannot be yes when there is no policy. Change this answer, or your answer to "
+            "whether the organisation has a whistleblowing policy",
+        )
+        for i in ABOUT_THE_POLICY
+        if a[i.id] is True
+    ]
+
+
 def assess(a: Answers) -> Result:
-    missing = [i for i in ITEMS if not a[i.id]]
-    met = len(ITEMS) - len(missing)
-    guidance_missing = [i for i in missing if i.source == "guidance"]
+    decision = CHECKER.open(a)
+    outcome = decision.value or UNDETERMINED
+    no_policy = a[POLICY.id] is False
+    met = [i for i in ITEMS if a[i.id] is True]
+    missing = [i for i in ITEMS if a[i.id] is not True]
+    unsure = [i for i in missing if i.id in CHECKER.unsure_fields(a)]
+    gaps = [i for i in missing if i not in unsure]
+    guidance_gaps = [i for i in gaps if i.source == "guidance"]
     reasons: list[Reason] = []
-    if guidance_missing:
+    if no_policy:
         reasons.append(
             Reason(
-                f"{len(guidance_missing)} of the {len(GUIDANCE_ITEMS)} expectations of the guidance "
+                "There is no internal whistleblowing policy, so none of the other items can be "
+                "met: each is about the policy.",
+                cite.WHISTLEBLOWING,
+            )
+        )
+    if guidance_gaps:
+        reasons.append(
+            Reason(
+                f"{len(guidance_gaps)} of the {len(GUIDANCE_ITEMS)} expectations of the guidance "
                 "are not met.",
                 cite.WHISTLEBLOWING,
             )
         )
-    else:
+    elif not unsure:
         reasons.append(Reason("All the expectations of the guidance are met.", cite.WHISTLEBLOWING))
-    practice_missing = len(missing) - len(guidance_missing)
-    if practice_missing:
+    practice_gaps = len(gaps) - len(guidance_gaps)
+    if practice_gaps:
         reasons.append(
             Reason(
-                f"{practice_missing} good-practice item{'s' if practice_missing != 1 else ''} "
+                f"{practice_gaps} good-practice item{'s' if practice_gaps != 1 else ''} "
                 "written by this site to help meet them "
-                f"{'are' if practice_missing != 1 else 'is'} missing.",
+                f"{'are' if practice_gaps != 1 else 'is'} missing.",
                 cite.WHISTLEBLOWING_GOOD_PRACTICE,
             )
         )
+    reasons += unsure_reasons(CHECKER, a)
 
-    actions = [Action(f"{i.gap} {i.action}", i.cite) for i in missing]
-    if not missing:
-        summary = f"The policy meets all {len(ITEMS)} items of the checklist."
-    elif guidance_missing:
+    if no_policy:
+        actions = [Action(f"{POLICY.gap} {POLICY.action}", POLICY.cite)] + [
+            Action(
+                f"In the new policy: {i.for_new_policy[0].lower()}{i.for_new_policy[1:]}", i.cite
+            )
+            for i in ABOUT_THE_POLICY
+        ]
+    else:
+        actions = [Action(f"{i.gap} {i.action}", i.cite) for i in gaps]
+        actions += [
+            Action(f"Find out: {i.question[0].lower()}{i.question[1:]}", i.cite) for i in unsure
+        ]
+
+    total = len(ITEMS)
+    if outcome == "meets":
+        summary = f"The policy meets all {total} items of the checklist."
+    elif no_policy:
+        summary = "There is no whistleblowing policy: adopt one first (0 of 10 items met)."
+    elif guidance_gaps:
         summary = (
-            f"The policy has gaps: {len(guidance_missing)} of the guidance’s "
-            f"{len(GUIDANCE_ITEMS)} expectations not met ({met} of {len(ITEMS)} items met)."
+            f"The policy has gaps: {len(guidance_gaps)} of the guidance’s "
+            f"{len(GUIDANCE_ITEMS)} expectations not met ({len(met)} of {total} items met)."
+        )
+    elif outcome == "gaps":
+        summary = (
+            f"The policy meets the guidance’s expectations; {len(met)} of {total} items "
+            "met, with good-practice gaps."
         )
     else:
         summary = (
-            f"The policy meets the guidance’s expectations; {met} of {len(ITEMS)} items "
-            "met, with good-practice gaps."
+            f"No gaps so far ({len(met)} of {total} items met), but whether the policy meets "
+            "every item depends on the answers you were not sure of."
         )
     return result(
         CHECKER,
-        "gaps" if missing else "meets",
+        a,
+        outcome,
         summary,
         reasons,
         actions,
+        depends_on=decision.depends_on,
         missing=[i.id for i in missing],
-        missing_guidance=[i.id for i in guidance_missing],
-        score={"met": met, "total": len(ITEMS)},
+        missing_guidance=[i.id for i in missing if i.source == "guidance"],
+        unsure=[i.id for i in unsure],
+        score={"met": len(met), "total": total},
     )
 
 
@@ -186,6 +280,9 @@ CHECKER = Checker(
     page="whistleblowing/",
     questions=QUESTIONS,
     assess=assess,
+    verdict=verdict,
+    outcomes=OUTCOMES,
+    contradictions=contradictions,
     submit_label="Check the policy",
     actions_heading="Action plan",
     notes=notes,

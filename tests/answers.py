@@ -1,4 +1,9 @@
-"""Every combination of a checker's answers, for the exhaustive tests and the parity run."""
+"""Every combination of a checker's answers, for the exhaustive tests and the parity run.
+
+A yes/no question that allows "Not sure" takes true, false and null; an optional question is
+also left out. Where the product would be too large (the whistleblowing checklist: 3^10), the
+cases are every yes/no combination plus each question unsure against several backgrounds.
+"""
 
 from __future__ import annotations
 
@@ -9,21 +14,46 @@ from checkers import CHECKERS
 
 # A few awareness/report dates around weekends and bank holidays, and no date at all.
 SAMPLE_DATES = (None, "2015-04-02", "2015-12-23", "2016-05-27")
+ABSENT = object()
+PRODUCT_LIMIT = 20_000
 
 
-def options(question: Any) -> list[Any]:
+def options(question: Any, unsure: bool = True) -> list[Any]:
     if question.kind == "bool":
-        values: list[Any] = [True, False]
+        values: list[Any] = [True, False] + ([None] if question.unsure and unsure else [])
     elif question.kind == "choice":
         values = [c.value for c in question.choices]
     else:
-        return list(SAMPLE_DATES)
-    return values if question.required else [None, *values]
+        return [ABSENT if d is None else d for d in SAMPLE_DATES]
+    return values if question.required else [ABSENT, *values]
+
+
+def size(checker_id: str) -> int:
+    n = 1
+    for q in CHECKERS[checker_id].questions:
+        n *= len(options(q))
+    return n
+
+
+def _product(checker_id: str, unsure: bool) -> list[dict[str, Any]]:
+    questions = CHECKERS[checker_id].questions
+    return [
+        {q.id: v for q, v in zip(questions, combo, strict=True) if v is not ABSENT}
+        for combo in itertools.product(*(options(q, unsure) for q in questions))
+    ]
 
 
 def every_combination(checker_id: str) -> list[dict[str, Any]]:
-    questions = CHECKERS[checker_id].questions
-    out = []
-    for combo in itertools.product(*(options(q) for q in questions)):
-        out.append({q.id: v for q, v in zip(questions, combo, strict=True) if v is not None})
-    return out
+    if size(checker_id) <= PRODUCT_LIMIT:
+        return _product(checker_id, unsure=True)
+    known = _product(checker_id, unsure=False)
+    questions = [q for q in CHECKERS[checker_id].questions if q.unsure]
+    backgrounds = [known[0], known[-1], known[len(known) // 3], known[2 * len(known) // 3]]
+    one_unsure = [{**b, q.id: None} for b in backgrounds for q in questions]
+    all_unsure = [{q.id: None for q in questions}]
+    return known + one_unsure + all_unsure
+
+
+def known_only(checker_id: str) -> list[dict[str, Any]]:
+    """Every combination with no "Not sure" answer."""
+    return _product(checker_id, unsure=False)

@@ -1,4 +1,4 @@
-"""The notifiable-incident checker against an independent statement of the criteria."""
+"""The notifiable-incident checker against a decision table written from the criteria."""
 
 from __future__ import annotations
 
@@ -7,25 +7,52 @@ import datetime as dt
 import pytest
 
 from checkers import api
+from tests import oracle
 from tests.answers import every_combination
 
 CASES = every_combination("notifiable-incident")
+BOOLS = ["child_died", "seriously_harmed", "looked_after", "regulated_setting"]
 
 
-def expected_criteria(a: dict) -> list[str]:
-    # Written from the quoted criteria, not from the module's tables.
-    abuse = a["abuse_or_neglect"] != "not_suspected"
-    died = a["child_died"]
-    out = []
-    if died and abuse:
-        out.append("death_abuse_neglect")
-    if a["seriously_harmed"] and abuse:
-        out.append("serious_harm_abuse_neglect")
-    if died and a["looked_after"]:
-        out.append("looked_after_death")
-    if died and a["regulated_setting"]:
-        out.append("regulated_setting_death")
-    return out
+def abuse(a: dict) -> bool:
+    return a["abuse_or_neglect"] != "not_suspected"
+
+
+# Each criterion with the sentence it is written from (Working Together 2015, final wording).
+CRITERIA = [
+    (
+        "A child has died (including cases of suspected suicide), and abuse or neglect is "
+        "known or suspected.",
+        lambda a: a["child_died"] and abuse(a),
+        "death_abuse_neglect",
+    ),
+    (
+        "A child has been seriously harmed, and abuse or neglect is known or suspected.",
+        lambda a: a["seriously_harmed"] and abuse(a),
+        "serious_harm_abuse_neglect",
+    ),
+    (
+        "A looked-after child has died (including cases where abuse or neglect is not known or "
+        "suspected).",
+        lambda a: a["child_died"] and a["looked_after"],
+        "looked_after_death",
+    ),
+    (
+        "A child in a regulated setting or service has died (including cases where abuse or "
+        "neglect is not known or suspected).",
+        lambda a: a["child_died"] and a["regulated_setting"],
+        "regulated_setting_death",
+    ),
+]
+
+
+def criteria(a: dict) -> list[str]:
+    return [name for _source, test, name in CRITERIA if test(a)]
+
+
+def outcome(a: dict) -> str:
+    # "…an incident involving the care of a child which meets any of the following criteria"
+    return "notifiable" if criteria(a) else "not_notifiable"
 
 
 def five_working_days(start: str) -> str:
@@ -43,24 +70,39 @@ def five_working_days(start: str) -> str:
 
 
 def test_every_combination_is_covered():
-    assert len(CASES) == 2 * 2 * 3 * 2 * 2 * 4
+    assert len(CASES) == 3 * 3 * 3 * 3 * 3 * 4
 
 
 @pytest.mark.parametrize("answers", CASES, ids=lambda a: "-".join(map(str, a.values())))
 def test_outcome_criteria_and_deadline(answers):
     result = api.assess("notifiable-incident", answers)
-    criteria = expected_criteria(answers)
-    assert result["criteria_met"] == criteria
-    assert result["notifiable"] is bool(criteria)
-    assert result["outcome"] == ("notifiable" if criteria else "not_notifiable")
-    if criteria and "aware_on" in answers:
+    unsure = [b for b in BOOLS if answers[b] is None]
+    possible = oracle.outcomes(answers, unsure, outcome)
+    want = possible.pop() if len(possible) == 1 else "undetermined"
+    assert result["outcome"] == want
+    assert result["notifiable"] == {"notifiable": True, "not_notifiable": False}.get(want)
+    assert result["depends_on"] == (
+        oracle.deciding(answers, unsure, outcome) if want == "undetermined" else []
+    )
+    # criteria_met: the criteria met however the unsure answers go.
+    always = [
+        name
+        for _s, _t, name in CRITERIA
+        if oracle.outcomes(answers, unsure, lambda a, n=name: n in criteria(a)) == {True}
+    ]
+    assert result["criteria_met"] == always
+    if want == "notifiable" and "aware_on" in answers:
         assert result["notify_by"] == five_working_days(answers["aware_on"])
         assert any(a["due"] == result["notify_by"] for a in result["actions"])
     else:
         assert result["notify_by"] is None
+    if want != "not_notifiable":
+        # The five working days rest on the January 2015 proposed text, and say so.
+        report = next(a for a in result["actions"] if "five working days" in a["text"] or a["due"])
+        assert report["source"] == "draft-2015"
+        assert "should report" in report["text"]
     assert result["summary"] and result["reasons"]
-    for item in result["reasons"] + result["actions"]:
-        assert item["cite"].startswith(("notifiable-incidents/#", "serious-harm/#"))
+    assert result["status"]["cite"] == "#status"
 
 
 def test_christmas_deadline_in_words():
@@ -77,14 +119,102 @@ def test_christmas_deadline_in_words():
     )
     assert result["notify_by"] == "2016-01-04"
     assert "Monday 4 January 2016" in result["summary"]
+    assert "must" not in result["summary"]
+
+
+def test_an_unsure_answer_that_cannot_matter():
+    # A child who died with abuse suspected: serious harm cannot change anything.
+    result = api.assess(
+        "notifiable-incident",
+        {
+            "child_died": True,
+            "seriously_harmed": None,
+            "abuse_or_neglect": "suspected",
+            "looked_after": None,
+            "regulated_setting": None,
+        },
+    )
+    assert result["outcome"] == "notifiable"
+    assert result["depends_on"] == []
+    assert "same whatever the answer" in " ".join(r["text"] for r in result["reasons"])
+
+
+def test_an_unsure_answer_that_decides():
+    result = api.assess(
+        "notifiable-incident",
+        {
+            "child_died": True,
+            "seriously_harmed": False,
+            "abuse_or_neglect": "not_suspected",
+            "looked_after": None,
+            "regulated_setting": False,
+            "aware_on": "2016-05-27",
+        },
+    )
+    assert result["outcome"] == "undetermined"
+    assert result["notifiable"] is None
+    assert result["depends_on"] == ["looked_after"]
+    text = " ".join(r["text"] for r in result["reasons"])
+    assert "if yes, it is a notifiable incident; if no, it is not a notifiable incident" in text
+    # The clock runs from awareness: the date is still given.
+    assert any(a["due"] == "2016-06-06" for a in result["actions"])
+
+
+def test_a_missing_answer_is_still_an_error():
+    from checkers.model import InputError
+
+    with pytest.raises(InputError) as caught:
+        api.assess("notifiable-incident", {"child_died": True, "abuse_or_neglect": "known"})
+    assert caught.value.problems[0].field == "seriously_harmed"
 
 
 def test_every_outcome_and_criterion_is_reachable():
     results = [api.assess("notifiable-incident", a) for a in CASES]
-    assert {r["outcome"] for r in results} == {"notifiable", "not_notifiable"}
-    assert {c for r in results for c in r["criteria_met"]} == {
-        "death_abuse_neglect",
-        "serious_harm_abuse_neglect",
-        "looked_after_death",
-        "regulated_setting_death",
-    }
+    assert {r["outcome"] for r in results} == {"notifiable", "not_notifiable", "undetermined"}
+    assert {c for r in results for c in r["criteria_met"]} == {n for _s, _t, n in CRITERIA}
+
+
+@pytest.mark.parametrize(
+    ("aware_on", "warned"),
+    [
+        ("2015-03-25", "before 26 March 2015"),
+        ("2015-03-26", None),
+        ("2018-07-03", None),
+        ("2018-07-04", "on or after 4 July 2018"),
+    ],
+)
+def test_period_warnings_at_both_edges(aware_on, warned):
+    result = api.assess(
+        "notifiable-incident",
+        {
+            "child_died": True,
+            "seriously_harmed": None,
+            "abuse_or_neglect": "known",
+            "looked_after": False,
+            "regulated_setting": False,
+            "aware_on": aware_on,
+        },
+    )
+    assert result["notify_by"]  # still computed
+    if warned:
+        assert len(result["warnings"]) == 1
+        assert warned in result["warnings"][0]["text"]
+        assert result["warnings"][0]["cite"] == "#status"
+    else:
+        assert result["warnings"] == []
+
+
+def test_the_last_accepted_date_gets_a_deadline_in_the_next_year():
+    result = api.assess(
+        "notifiable-incident",
+        {
+            "child_died": True,
+            "seriously_harmed": None,
+            "abuse_or_neglect": "known",
+            "looked_after": False,
+            "regulated_setting": False,
+            "aware_on": "2035-12-28",
+        },
+    )
+    assert result["notify_by"] == five_working_days("2035-12-28")
+    assert result["notify_by"].startswith("2036-01")
