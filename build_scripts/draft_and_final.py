@@ -1,7 +1,11 @@
 """Where the January 2015 draft and the final 2015 wording differ, side by side and marked up.
 
 Each comparison holds the two texts exactly as the sources give them (a block is a paragraph
-or a list of bullet points). The page shows both as quotations and, below them, a word-by-word
+or a list of bullet points), and only guidance text: where the summary of the 2015 revisions
+wraps the guidance's words in its own ("The update warns that …"), only the guidance's words
+are compared, so that the summary's phrasing never shows as a change. Words are compared
+without regard to capitals and punctuation, so a quotation that starts mid-sentence does not
+show a false difference either. The page shows both as quotations and, below them, a word-by-word
 mark-up: words only in the draft struck through, words only in the final wording underlined.
 A page asks for a comparison with `<div data-compare="ID"></div>`.
 """
@@ -9,6 +13,7 @@ A page asks for a comparison with `<div data-compare="ID"></div>`.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 from html import escape
 
@@ -31,6 +36,7 @@ class Comparison:
     final: tuple[Block, ...]
     draft_source: str = DRAFT_SOURCE
     final_source: str = FINAL_SOURCE
+    note: str = ""  # what the reader should know about how the final text was taken
 
 
 COMPARISONS = {
@@ -56,8 +62,16 @@ COMPARISONS = {
                 "sustained, as a result of abuse or neglect, (a) potentially life-threatening "
                 "injury or (b) serious or likely long-term impairment of physical/mental health "
                 "or physical, intellectual, emotional, social, or behavioural development.",
-                "The update warns that 'this definition is not exhaustive'. In addition, even if "
-                "a child recovers, this does not mean that serious harm has not occurred.",
+                "this definition is not exhaustive",
+                "In addition, even if a child recovers, this does not mean that serious harm has "
+                "not occurred. LSCBs should ensure that their considerations on whether the child "
+                "faced serious harm are informed by available research evidence.",
+            ),
+            note=(
+                "The summary quotes “this definition is not exhaustive” as the guidance’s words "
+                "and gives the two sentences after it without quotation marks; they are shown "
+                "here as it gives them. The last sentence, on research evidence, has no "
+                "counterpart in the draft."
             ),
         ),
         Comparison(
@@ -121,11 +135,14 @@ COMPARISONS = {
                 "Death Overview Panel information at the request of the Coroner.",
             ),
             final=(
-                "The update includes a new definition of preventable child deaths: 'this "
-                "guidance defines preventable child deaths as those in which modifiable factors "
-                "may have contributed to the death. These are factors defined as those, where, "
-                "if actions could be taken through national or local interventions, the risk of "
-                "future child deaths could be reduced.'",
+                "this guidance defines preventable child deaths as those in which modifiable "
+                "factors may have contributed to the death. These are factors defined as those, "
+                "where, if actions could be taken through national or local interventions, the "
+                "risk of future child deaths could be reduced.",
+            ),
+            note=(
+                "The final definition is the part of the summary it quotes as the guidance’s "
+                "words; the draft is Annex A’s description of the change."
             ),
             draft_source=(
                 "January 2015 consultation, Annex A (the change it announced, not consulted on). "
@@ -154,12 +171,20 @@ def render_quote(blocks: tuple[Block, ...]) -> str:
     return "<blockquote>" + "".join(parts) + "</blockquote>"
 
 
+def comparable(word: str) -> str:
+    """A word as the mark-up compares it: capitals and punctuation apart (“/” splits no word
+    here, so "physical/mental" still differs from "physical or mental")."""
+    return re.sub(r"[^\w/-]", "", word.lower())
+
+
 def render_markup(draft: list[str], final: list[str]) -> str:
     out = []
-    matcher = difflib.SequenceMatcher(a=draft, b=final, autojunk=False)
+    matcher = difflib.SequenceMatcher(
+        a=[comparable(w) for w in draft], b=[comparable(w) for w in final], autojunk=False
+    )
     for op, a1, a2, b1, b2 in matcher.get_opcodes():
         if op == "equal":
-            out.append(escape(" ".join(draft[a1:a2])))
+            out.append(escape(" ".join(final[b1:b2])))
             continue
         # Screen readers do not announce <del> and <ins>: say it in hidden text.
         if op in ("delete", "replace"):
@@ -185,7 +210,8 @@ def render(comparison_id: str) -> str:
         "(the guidance)</h3>"
         f'{render_quote(c.final)}<p class="source">{escape(c.final_source)}</p></div>'
         "</div>"
-        '<details class="compare-markup"><summary>Show the changes marked up, word by word'
+        + (f'<p class="compare-note">{escape(c.note)}</p>' if c.note else "")
+        + '<details class="compare-markup"><summary>Show the changes marked up, word by word'
         "</summary>"
         '<p class="compare-legend">Struck through: only in the draft. Underlined: only in the '
         "final wording.</p>"

@@ -13,7 +13,8 @@ from __future__ import annotations
 from html import escape
 
 from checkers.citations import LABELS
-from checkers.model import Checker, Question
+from checkers.dates import FIRST_DATE, LAST_DATE
+from checkers.model import Checker, Question, form_value
 
 # Messages the page shows while Python starts or when it cannot. JavaScript only carries them.
 MESSAGES = {
@@ -57,7 +58,7 @@ def render_form(checker: Checker, base: str, wheel: str, pyodide: str, snapshot:
 <p class="checker-intro">{escape(checker.intro)}</p>
 <noscript><p data-search-exclude class="checker-status checker-status--failed">This checker needs JavaScript. You can still read the questions and follow them by hand with the guidance above.</p></noscript>
 <p class="checker-status" data-checker-status role="status" hidden></p>
-<form data-checker="{cid}" id="{cid}-form" method="dialog" novalidate data-wheel="{attr(wheel)}" data-pyodide="{attr(pyodide)}" data-snapshot="{attr(snapshot)}" {messages}>
+<form data-checker="{cid}" id="{cid}-form" method="dialog" novalidate autocomplete="off" data-wheel="{attr(wheel)}" data-pyodide="{attr(pyodide)}" data-snapshot="{attr(snapshot)}" {messages}>
 <div class="checker-error-summary" data-error-summary data-search-exclude hidden tabindex="-1" aria-labelledby="{cid}-error-title">
 <h4 id="{cid}-error-title">There is a problem</h4>
 <ul data-error-list></ul>
@@ -94,14 +95,11 @@ def render_question(checker: Checker, q: Question, base: str) -> str:
         return (
             f'<div class="checker-question" data-field="{q.id}" id="{fid}-group">'
             f'<label class="checker-legend" for="{fid}">{escape(q.text)}</label>{hint}{error}'
-            f'<input type="date" id="{fid}" name="{q.id}" min="2010-01-01" max="2035-12-31" '
+            f'<input type="date" id="{fid}" name="{q.id}" min="{FIRST_DATE.isoformat()}" '
+            f'max="{LAST_DATE.isoformat()}" '
             f'aria-describedby="{described}">{cite}</div>'
         )
-    options = (
-        [("yes", q.yes_label), ("no", q.no_label)]
-        if q.kind == "bool"
-        else [(c.value, c.label) for c in q.choices]
-    )
+    options = q.options()
     radios = "".join(
         f'<div class="checker-radio"><input type="radio" id="{fid}-{value}" name="{q.id}" '
         f'value="{attr(value)}"><label for="{fid}-{value}">{escape(label)}</label></div>'
@@ -109,10 +107,20 @@ def render_question(checker: Checker, q: Question, base: str) -> str:
     )
     return (
         f'<fieldset class="checker-question" data-field="{q.id}" id="{fid}-group" '
-        f'aria-describedby="{described}">'
+        f'aria-describedby="{described}"{asked_if(q)}>'
         f'<legend class="checker-legend">{escape(q.text)}</legend>{hint}{error}'
         f'<div class="checker-radios">{radios}</div>{cite}</fieldset>'
     )
+
+
+def asked_if(q: Question) -> str:
+    """A question asked only on another answer: the page hides it while that answer rules it
+    out (and then sends nothing for it), and shows it again, as it was, when it does not."""
+    if q.asked_if is None:
+        return ""
+    name, value = q.asked_if
+    shown = form_value(value) if isinstance(value, bool) else str(value)
+    return f' data-asked-if-field="{attr(name)}" data-asked-if-value="{attr(shown)}"'
 
 
 def render_organisation(cid: str) -> str:
@@ -123,6 +131,6 @@ def render_organisation(cid: str) -> str:
         f"printed plan (optional)</label>"
         f'<p class="checker-hint" id="{cid}-organisation-hint">Stays on this page: it is not '
         f"sent anywhere or put in a link.</p>"
-        f'<input type="text" id="{cid}-organisation" data-organisation autocomplete="organization" '
+        f'<input type="text" id="{cid}-organisation" data-organisation autocomplete="off" '
         f'aria-describedby="{cid}-organisation-hint" maxlength="120"></div>'
     )

@@ -12,9 +12,13 @@ import re
 from functools import cache
 from pathlib import Path
 
-SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
-SUMMARY = "000_6db54234cc7500f5.txt"
-CONSULTATION = "003_6060b744b8d16542.txt"
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = ROOT / "sources"
+SUMMARY = "summary-of-2015-revisions.txt"
+CONSULTATION = "consultation-january-2015.txt"
+# The same texts as supplied to the project, when the shared folder is beside the repository.
+SHARED_SEEDS = ROOT.parent / "shared" / "seeds"
+SHARED_NAMES = {SUMMARY: "000_6db54234cc7500f5.txt", CONSULTATION: "003_6060b744b8d16542.txt"}
 
 SIDE_BOX = (
     "Section 11 of the Children Act 2004 places duties on a range of organisations and "
@@ -36,14 +40,10 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def available() -> bool:
-    return (SEEDS / SUMMARY).exists() and (SEEDS / CONSULTATION).exists()
-
-
 @cache
 def sources() -> dict[str, str]:
-    summary = normalise((SEEDS / SUMMARY).read_text(encoding="utf-8"))
-    consultation = normalise((SEEDS / CONSULTATION).read_text(encoding="utf-8"))
+    summary = normalise((SOURCES / SUMMARY).read_text(encoding="utf-8"))
+    consultation = normalise((SOURCES / CONSULTATION).read_text(encoding="utf-8"))
     assert SIDE_BOX in consultation
     repaired = consultation.replace(SIDE_BOX, "") + " " + SIDE_BOX
     start = consultation.index(FOOTNOTE_START)
@@ -56,3 +56,17 @@ def sources() -> dict[str, str]:
 def quoted_exactly(text: str) -> bool:
     text = normalise(text)
     return any(text in source for source in sources().values())
+
+
+def source_named(attribution: str) -> str | None:
+    """Which source a page's "Source: …" line names: "summary", "consultation" or None."""
+    if "summary of the 2015 revisions" in attribution:
+        return "summary"
+    if "consultation" in attribution.lower() or "January 2015" in attribution:
+        return "consultation"
+    return None
+
+
+def position_in(source: str, text: str, start: int = 0) -> int:
+    """Where `text` stands in the named source at or after `start` (-1 if it does not)."""
+    return sources()[source].find(normalise(text), start)

@@ -120,12 +120,53 @@ def test_bad_input(args, answers, names):
     assert "Traceback" not in out.stderr
 
 
-@pytest.mark.parametrize("text", ["", "{", "not json", "[[[[" * 300 + "]]]]" * 300])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "{",
+        "not json",
+        "[[[[" * 300 + "]]]]" * 300,
+        "9" * 5000,  # longer than Python will convert
+        '{"child_died": ' + "1" * 5000 + "}",
+        '{"harmed_or_may_have_harmed": true, "harmed_or_may_have_harmed": false}',
+        '{"risk_of_harm": NaN}',
+        '{"risk_of_harm": Infinity}',
+        "[]",
+        '"answers"',
+        "null",
+        " " * 1_000_001,
+    ],
+)
 def test_invalid_json(text):
     out = run("assess", "allegations", "-", stdin=text)
     assert out.returncode == 2
     assert len(out.stderr.splitlines()) == 1
     assert out.stderr.startswith("error: ")
+
+
+def test_duplicate_keys_name_the_field():
+    out = run("assess", "allegations", "-", stdin='{"risk_of_harm": true, "risk_of_harm": false}')
+    assert out.stderr == "error: risk_of_harm: appears twice in the same JSON object\n"
+
+
+def test_an_ascii_only_terminal_still_gets_json():
+    out = subprocess.run(
+        [sys.executable, "-m", "checkers", "assess", "notifiable-incident", "-"],
+        input=json.dumps(GOOD).encode(),
+        capture_output=True,
+        cwd=ROOT,
+        env={"PYTHONIOENCODING": "ascii", "PATH": "/usr/bin:/bin"},
+    )
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout.decode("ascii")) == api.assess("notifiable-incident", GOOD)
+
+
+def test_null_is_not_sure_but_a_missing_key_is_an_error():
+    answers = {**GOOD, "looked_after": None}
+    out = run("assess", "notifiable-incident", "-", stdin=json.dumps(answers))
+    assert out.returncode == 0
+    assert json.loads(out.stdout)["outcome"] == "notifiable"
 
 
 def test_missing_file():

@@ -10,7 +10,12 @@ from tests import oracle
 from tests.answers import every_combination
 
 ALL = every_combination("serious-harm")
-BOOLS = ["child_died", "life_threatening_injury", "serious_or_long_term_impairment", "death_in_custody"]
+BOOLS = [
+    "child_died",
+    "life_threatening_injury",
+    "serious_or_long_term_impairment",
+    "death_in_custody",
+]
 
 
 def abuse(a: dict) -> bool:
@@ -105,7 +110,9 @@ def expected(a: dict) -> dict:
         "outcome": want,
         "scr": None if want == "undetermined" else want,
         "depends_on": oracle.deciding(a, unsure, scr, valid) if want == "undetermined" else [],
-        "seriously_harmed": "yes" if oracle.outcomes(a, unsure, harmed, valid) == {True} else "not_established",
+        "seriously_harmed": "yes"
+        if oracle.outcomes(a, unsure, harmed, valid) == {True}
+        else "not_established",
         "notifiable": notif.pop() if len(notif) == 1 else None,
     }
 
@@ -156,7 +163,11 @@ def test_wording_follows_the_outcome():
 def test_contradictions_are_errors(answers):
     with pytest.raises(InputError) as caught:
         api.assess("serious-harm", answers)
-    assert caught.value.problems[0].field in ("death_in_custody", "child_recovered", "custody_setting")
+    assert caught.value.problems[0].field in (
+        "death_in_custody",
+        "child_recovered",
+        "custody_setting",
+    )
 
 
 def test_all_contradictions_are_errors():

@@ -1,10 +1,14 @@
-"""The whistleblowing checklist: each item missing alone, and all together."""
+"""The whistleblowing checklist: every yes/no combination, "Not sure", and no credit for items
+about a policy that does not exist."""
 
 from __future__ import annotations
+
+import itertools
 
 import pytest
 
 from checkers import api
+from checkers.model import InputError
 from checkers.whistleblowing import ITEMS
 
 IDS = [i.id for i in ITEMS]
@@ -15,6 +19,7 @@ GUIDANCE = [
     "staff_aware",
     "reflects_freedom_to_speak_up",
 ]
+ABOUT_THE_POLICY = IDS[1:]
 
 
 def test_the_guidance_expectations_come_first():
@@ -30,30 +35,77 @@ def test_all_met():
     assert result["actions"] == []
 
 
-@pytest.mark.parametrize("item", IDS)
+def test_every_combination_with_a_policy():
+    for values in itertools.product([True, False], repeat=len(ABOUT_THE_POLICY)):
+        answers = {"policy_in_place": True} | dict(zip(ABOUT_THE_POLICY, values, strict=True))
+        result = api.assess("whistleblowing", answers)
+        missing = [i for i in IDS if not answers[i]]
+        assert result["outcome"] == ("gaps" if missing else "meets")
+        assert result["missing"] == missing
+        assert result["score"] == {"met": len(IDS) - len(missing), "total": len(IDS)}
+        assert len(result["actions"]) == len(missing)
+
+
+@pytest.mark.parametrize("item", ABOUT_THE_POLICY)
 def test_each_item_missing_alone(item):
     answers = dict.fromkeys(IDS, True) | {item: False}
     result = api.assess("whistleblowing", answers)
     assert result["outcome"] == "gaps"
     assert result["missing"] == [item]
     assert result["missing_guidance"] == ([item] if item in GUIDANCE else [])
-    assert result["score"] == {"met": len(IDS) - 1, "total": len(IDS)}
-    assert len(result["actions"]) == 1
     source = next(i for i in ITEMS if i.id == item)
     assert result["actions"][0]["text"] == f"{source.gap} {source.action}"
 
 
-def test_all_missing():
-    result = api.assess("whistleblowing", dict.fromkeys(IDS, False))
+@pytest.mark.parametrize("given", ["absent", "null", "false"])
+def test_no_policy_credits_nothing_and_leads_with_adopting_one(given):
+    answers: dict = {"policy_in_place": False}
+    if given != "absent":
+        answers |= dict.fromkeys(ABOUT_THE_POLICY, None if given == "null" else False)
+    result = api.assess("whistleblowing", answers)
     assert result["outcome"] == "gaps"
-    assert result["missing"] == IDS
     assert result["score"] == {"met": 0, "total": len(IDS)}
-    assert len(result["actions"]) == len(IDS)
+    assert result["missing"] == IDS
+    assert result["actions"][0]["text"].endswith("Adopt an internal whistleblowing policy.")
+    assert all(a["text"].startswith("In the new policy") for a in result["actions"][1:])
+
+
+@pytest.mark.parametrize("item", ABOUT_THE_POLICY)
+def test_an_item_credited_without_a_policy_is_a_contradiction(item):
+    with pytest.raises(InputError) as caught:
+        api.assess("whistleblowing", {"policy_in_place": False, item: True})
+    assert caught.value.problems[0].field == item
+
+
+def test_with_a_policy_every_item_is_required():
+    with pytest.raises(InputError) as caught:
+        api.assess("whistleblowing", {"policy_in_place": True})
+    assert [p.field for p in caught.value.problems] == ABOUT_THE_POLICY
+
+
+def test_unsure_items_decide_only_when_nothing_else_is_missing():
+    result = api.assess("whistleblowing", dict.fromkeys(IDS, True) | {"staff_aware": None})
+    assert result["outcome"] == "undetermined"
+    assert result["depends_on"] == ["staff_aware"]
+    assert result["unsure"] == ["staff_aware"]
+    assert any(a["text"].startswith("Find out") for a in result["actions"])
+    settled = api.assess(
+        "whistleblowing", dict.fromkeys(IDS, True) | {"staff_aware": None, "in_training": False}
+    )
+    assert settled["outcome"] == "gaps"
+    assert settled["depends_on"] == []
+
+
+def test_unsure_whether_there_is_a_policy():
+    result = api.assess("whistleblowing", {"policy_in_place": None})
+    assert result["outcome"] == "undetermined"
+    assert result["score"]["met"] == 0
 
 
 def test_good_practice_is_never_attributed_to_the_guidance():
-    result = api.assess("whistleblowing", dict.fromkeys(IDS, False))
-    for action, item in zip(result["actions"], ITEMS, strict=True):
+    result = api.assess("whistleblowing", {"policy_in_place": True} | dict.fromkeys(IDS[1:], False))
+    for action, item in zip(result["actions"], ITEMS[1:], strict=True):
         assert action["cite"].endswith(
             "#good-practice" if item.source == "good_practice" else "#expectation"
         )
+        assert action["source"] == ("this-site" if item.source == "good_practice" else "summary")

@@ -82,9 +82,25 @@
     return [...form.querySelectorAll("[data-field]")].map((el) => el.dataset.field);
   }
 
+  // A question asked only on another answer (data-asked-if-*, rendered from the checker's
+  // data) is hidden while that answer rules it out, keeps what was chosen, and sends nothing.
+  function applyAskedIf(form) {
+    for (const group of form.querySelectorAll("[data-asked-if-field]")) {
+      const chosen = form.querySelector(
+        `input[name="${group.dataset.askedIfField}"]:checked`);
+      group.hidden = Boolean(chosen && chosen.value !== group.dataset.askedIfValue
+        && chosen.value !== "unsure");
+    }
+  }
+
   function values(form) {
     const out = {};
     for (const name of fields(form)) {
+      const group = [...form.querySelectorAll("[data-field]")].find((g) => g.dataset.field === name);
+      if (group && group.hidden) {
+        out[name] = "";
+        continue;
+      }
       const control = form.elements.namedItem(name);
       // A half-typed or impossible date reads as "" in the browser: send something Python
       // will reject, so the reader is told rather than the date silently dropped.
@@ -264,6 +280,7 @@
       picks.push(radio);
     }
     for (const radio of picks) radio.checked = true;
+    applyAskedIf(form);
     return picks.length > 0;
   }
 
@@ -276,7 +293,9 @@
       event.preventDefault();
       submit(form);
     });
+    form.addEventListener("change", () => applyAskedIf(form));
     form.addEventListener("reset", () => {
+      setTimeout(() => applyAskedIf(form));
       clearErrors(form);
       clearResult(form);
       form.querySelector("[data-copy-output]").hidden = true;
