@@ -6,14 +6,16 @@ from typing import Any
 
 from playwright.sync_api import Page
 
+from checkers.model import form_value
+
 RESULT = "[data-checker-result][data-outcome]"
 
 
 def answer(page: Page, checker_id: str, answers: dict[str, Any]) -> None:
     form = page.locator(f"form[data-checker='{checker_id}']")
     for name, value in answers.items():
-        if isinstance(value, bool):
-            value = "yes" if value else "no"
+        if isinstance(value, bool) or value is None:
+            value = form_value(value)
         if name in ("aware_on", "reported_on"):
             form.locator(f"input[name='{name}']").fill(value)
         else:

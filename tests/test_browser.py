@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from playwright.sync_api import Page, expect
 
 from checkers import CHECKERS, api
+from checkers.model import FORM_VALUES
 
 from .browser_helpers import RESULT, answer, submit_and_wait
 
@@ -239,8 +240,11 @@ def test_keyboard_only(page: Page, site, checker_id):
     answers = {}
     for q in checker.questions:
         if q.id in chosen:
-            answers[q.id] = chosen[q.id] == "yes" if q.kind == "bool" else chosen[q.id]
-    assert set(answers) >= {q.id for q in checker.questions if q.required}
+            answers[q.id] = FORM_VALUES[chosen[q.id]] if q.kind == "bool" else chosen[q.id]
+    # A question asked only on another answer is skipped (hidden) when that answer rules it out.
+    assert set(answers) >= {
+        q.id for q in checker.questions if q.required and not checker.not_asked(q, answers)
+    }
     expect(result).to_have_attribute("data-outcome", api.assess(checker_id, answers)["outcome"])
 
 
