@@ -404,7 +404,14 @@ DECISION_REASONS = {
     "should": should_reasons,
     "consider": consider_reasons,
     "not_indicated": not_indicated_reasons,
-    UNDETERMINED: lambda a: [],
+    UNDETERMINED: lambda a: [
+        Reason(
+            "What each answer you were not sure of would lead to, below, follows regulation 5(2) "
+            "and paragraphs 6 to 8: an SCR must follow a case that meets regulation 5(2), should "
+            "always follow a death in custody, and may still follow other cases.",
+            cite.SCR_PARA_6,
+        )
+    ],
 }
 
 
@@ -531,10 +538,15 @@ def notifiable_reason(a: Answers, notifiable: Open) -> Reason:
             cite.NI_CRITERIA,
         )
     asks = "; ".join(notifiable_question(f) for f in notifiable.depends_on)
+    why = (
+        ": a looked-after child’s death, and a death in a regulated setting or service, are "
+        "notifiable even where abuse or neglect is not known or suspected."
+        if set(NOT_ASKED_HERE) & set(notifiable.depends_on)
+        else "."
+    )
     return Reason(
         "These answers do not settle whether this is also a notifiable incident. It depends on "
-        f"{asks}: a looked-after child’s death, and a death in a regulated setting or service, "
-        "are notifiable even where abuse or neglect is not known or suspected.",
+        f"{asks}{why}",
         cite.NI_CRITERIA,
     )
 

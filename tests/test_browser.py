@@ -399,3 +399,54 @@ def test_any_fragment_is_compared_never_inserted(page: Page, site, pairs):
     handlers = "[onerror],[onload],[onclick],[onfocus],[onmouseover],iframe,object,embed"
     assert page.evaluate(f"document.querySelectorAll('{handlers}').length") == 0
     assert page.evaluate("document.querySelectorAll('script:not([src])').length") == scripts
+
+
+@pytest.mark.browser
+def test_not_sure_in_the_page_gives_what_the_answers_settle(page: Page, site):
+    answers = {
+        "abuse_or_neglect": "suspected",
+        "child_died": False,
+        "life_threatening_injury": None,
+        "serious_or_long_term_impairment": None,
+        "interagency_concerns": "yes",
+        "death_in_custody": False,
+    }
+    page.goto(site.url + "serious-harm/")
+    answer(page, "serious-harm", answers)
+    assert submit_and_wait(page, "serious-harm") == "undetermined"
+    result = page.locator("[data-checker-result]")
+    expect(result).to_contain_text("if yes, a serious case review must be commissioned")
+    # Where each rule comes from, and the standing statement, are in the result (and print).
+    expect(result).to_contain_text("January 2015 proposed text")
+    expect(result).to_contain_text("These are the rules of Working Together to Safeguard")
+    expect(result).to_contain_text("Not sure")  # read back under "Your answers"
+
+
+@pytest.mark.browser
+def test_no_policy_hides_the_questions_about_it_and_credits_nothing(page: Page, site):
+    page.goto(site.url + "whistleblowing/")
+    answer(page, "whistleblowing", {"procedures_clear": True, "policy_in_place": False})
+    expect(page.locator("#whistleblowing-procedures_clear-group")).to_be_hidden()
+    assert submit_and_wait(page, "whistleblowing") == "gaps"
+    expect(page.locator("[data-checker-result]")).to_contain_text("0 of 10 items met")
+    # Changing the answer back shows the question again, as it was.
+    answer(page, "whistleblowing", {"policy_in_place": True})
+    expect(page.locator("#whistleblowing-procedures_clear-yes")).to_be_checked()
+
+
+@pytest.mark.browser
+def test_a_date_outside_the_period_warns_in_the_page(page: Page, site):
+    page.goto(site.url + "allegations/")
+    answer(
+        page,
+        "allegations",
+        {
+            "harmed_or_may_have_harmed": True,
+            "possible_criminal_offence": False,
+            "risk_of_harm": False,
+            "removed_due_to_risk": False,
+            "reported_on": "2019-03-01",
+        },
+    )
+    assert submit_and_wait(page, "allegations") == "allegation"
+    expect(page.locator(".checker-warning")).to_contain_text("on or after 4 July 2018")
