@@ -207,7 +207,8 @@ def assess(answers: Answers) -> Result:
             ),
             report,
         ]
-        notify_by = None
+        # The time runs from awareness whatever the answers turn out to be.
+        notify_by = report.due
     reasons += unsure_reasons(CHECKER, answers)
     return result(
         CHECKER,
