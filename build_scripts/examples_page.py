@@ -14,8 +14,8 @@ from typing import Any
 import yaml
 
 from checkers import CHECKERS
+from checkers.dates import parse_date
 from checkers.links import filled_in
-from checkers.model import parse_date
 
 TABLE = Path(__file__).resolve().parent.parent / "examples" / "worked_examples.yaml"
 

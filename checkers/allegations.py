@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from . import citations as cite
 from .dates import long_date
-from .deadlines import deadline, within, working_days_phrase
+from .deadlines import within, working_days_phrase
 from .explain import quoted, unsure_reasons
 from .model import (
     UNDETERMINED,
@@ -97,7 +97,7 @@ OUTCOMES = {
 
 def inform_action(a: Answers) -> Action:
     """Paragraph 5 of the proposed text: children's social care within one working day."""
-    when = within(
+    due, when = within(
         INFORM_WITHIN_WORKING_DAYS,
         a["reported_on"],
         "the allegation coming to the employer’s attention",
@@ -107,7 +107,7 @@ def inform_action(a: Answers) -> Action:
         "This applies to all allegations that come to an employer’s attention or that are made "
         "directly to the police.",
         cite.ALLEGATIONS_REPORTING,
-        deadline(a["reported_on"], INFORM_WITHIN_WORKING_DAYS),
+        due,
     )
 
 

@@ -24,13 +24,17 @@ def deadline(start: dt.date | None, count: int) -> dt.date | None:
     return None if start is None else add_working_days(start, count)
 
 
-def within(count: int, start: dt.date | None, since: str) -> str:
-    """The deadline as a clause: "by Monday 4 January 2016 at the latest: five working days
-    after …", or, with no start date, "within five working days of {since}"."""
+def within(count: int, start: dt.date | None, since: str) -> tuple[dt.date | None, str]:
+    """The deadline and the clause that states it: "by Monday 4 January 2016 at the latest:
+    five working days after …", or, with no start date, (None, "within five working days of
+    {since}")."""
     due = deadline(start, count)
     if due is None or start is None:
-        return f"within {working_days_phrase(count)} of {since} (give the date to see the day)"
-    return (
+        return (
+            None,
+            f"within {working_days_phrase(count)} of {since} (give the date to see the day)",
+        )
+    return due, (
         f"by {long_date(due)} at the latest: {working_days_phrase(count)} after "
         f"{long_date(start)}, not counting weekends or bank holidays in England and Wales"
     )

@@ -20,8 +20,6 @@ from .errors import BadAnswer, InputError, Problem
 from .period import STATUS, period_warnings
 from .unknowns import Open, completions, settle
 
-__all__ = ["BadAnswer", "InputError", "Problem", "parse_date"]  # re-exported for checkers
-
 Kind = Literal["bool", "choice", "date"]
 Answers = dict[str, Any]
 Result = dict[str, Any]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from . import citations as cite
 from .dates import long_date
-from .deadlines import deadline, within, working_days_phrase
+from .deadlines import within, working_days_phrase
 from .explain import unsure_reasons
 from .model import (
     UNDETERMINED,
@@ -136,7 +136,7 @@ OUTCOMES = {
 
 def report_action(answers: Answers) -> Action:
     """Paragraph 2 of the proposed text: report promptly, and within five working days."""
-    when = within(
+    due, when = within(
         NOTIFY_WITHIN_WORKING_DAYS,
         answers.get("aware_on"),
         "becoming aware that the incident has occurred",
@@ -145,7 +145,7 @@ def report_action(answers: Answers) -> Action:
         f"The local authority should report the incident to Ofsted and the relevant LSCB "
         f"promptly, and {when}.",
         cite.NI_REPORTING,
-        deadline(answers.get("aware_on"), NOTIFY_WITHIN_WORKING_DAYS),
+        due,
     )
 
 

@@ -25,7 +25,7 @@ STATUS = (
 
 
 @dataclass(frozen=True)
-class Warning:
+class DateWarning:
     text: str
     cite: str
 
@@ -33,11 +33,11 @@ class Warning:
         return {"text": self.text, "cite": self.cite}
 
 
-def period_warnings(day: dt.date) -> list[Warning]:
+def period_warnings(day: dt.date) -> list[DateWarning]:
     when = f"The date you gave ({long_date(day)})"
     if day < PUBLISHED:
         return [
-            Warning(
+            DateWarning(
                 f"{when} is before 26 March 2015, when the 2015 revisions were published: the "
                 "2015 rules did not apply then. The 2013 edition of Working Together was the "
                 "guidance in force.",
@@ -46,7 +46,7 @@ def period_warnings(day: dt.date) -> list[Warning]:
         ]
     if day >= REPLACED:
         return [
-            Warning(
+            DateWarning(
                 f"{when} is on or after 4 July 2018, when the 2018 edition replaced the 2015 "
                 "rules: they did not apply then. Local Safeguarding Children Boards no longer "
                 "exist; they were replaced by safeguarding partners, and serious case reviews "

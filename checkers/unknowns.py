@@ -66,14 +66,3 @@ def settle(
                 depends.append(name)
                 break
     return Open(frozenset(results.values()), tuple(depends))
-
-
-def always(
-    answers: Answers,
-    unsure: Sequence[str],
-    valid: Callable[[Answers], bool],
-    test: Callable[[Answers], bool],
-) -> bool | None:
-    """True when `test` holds however the unsure answers go, False when it never does, and
-    None when it depends on them."""
-    return settle(answers, unsure, valid, lambda a: bool(test(a))).value

@@ -183,7 +183,8 @@ def assess(a: Answers) -> Result:
     no_policy = a[POLICY.id] is False
     met = [i for i in ITEMS if a[i.id] is True]
     missing = [i for i in ITEMS if a[i.id] is not True]
-    unsure = [i for i in missing if i.id in CHECKER.unsure_fields(a)]
+    unsure_ids = CHECKER.unsure_fields(a)
+    unsure = [i for i in missing if i.id in unsure_ids]
     gaps = [i for i in missing if i not in unsure]
     guidance_gaps = [i for i in gaps if i.source == "guidance"]
     reasons: list[Reason] = []

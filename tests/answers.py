@@ -52,8 +52,3 @@ def every_combination(checker_id: str) -> list[dict[str, Any]]:
     one_unsure = [{**b, q.id: None} for b in backgrounds for q in questions]
     all_unsure = [{q.id: None for q in questions}]
     return known + one_unsure + all_unsure
-
-
-def known_only(checker_id: str) -> list[dict[str, Any]]:
-    """Every combination with no "Not sure" answer."""
-    return _product(checker_id, unsure=False)

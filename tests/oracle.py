@@ -42,6 +42,19 @@ def deciding(
     return out
 
 
+def verdict(
+    answers: dict[str, Any],
+    unsure: list[str],
+    rule: Callable[[dict[str, Any]], Hashable],
+    valid: Callable[[dict[str, Any]], bool] = lambda a: True,
+) -> tuple[Hashable, list[str]]:
+    """The outcome the answers settle, or "undetermined" with the questions that decide it."""
+    possible = outcomes(answers, unsure, rule, valid)
+    if len(possible) == 1:
+        return possible.pop(), []
+    return "undetermined", deciding(answers, unsure, rule, valid)
+
+
 def first_row(table: list[tuple[str, Callable[[dict[str, Any]], bool], str]], a: dict) -> str:
     """The outcome of the first row of a decision table whose condition holds."""
     return next(outcome for _source, condition, outcome in table if condition(a))

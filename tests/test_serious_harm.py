@@ -101,15 +101,14 @@ CONTRADICTIONS = [a for a in ALL if contradictory(a)]
 
 def expected(a: dict) -> dict:
     unsure = [b for b in BOOLS if a[b] is None]
-    outcomes = oracle.outcomes(a, unsure, scr, valid)
-    want = outcomes.pop() if len(outcomes) == 1 else "undetermined"
+    want, deciding = oracle.verdict(a, unsure, scr, valid)
     not_asked = ["looked_after", "regulated_setting"]
     full = a | dict.fromkeys(not_asked)
     notif = oracle.outcomes(full, unsure + not_asked, notifiable, valid)
     return {
         "outcome": want,
         "scr": None if want == "undetermined" else want,
-        "depends_on": oracle.deciding(a, unsure, scr, valid) if want == "undetermined" else [],
+        "depends_on": deciding,
         "seriously_harmed": "yes"
         if oracle.outcomes(a, unsure, harmed, valid) == {True}
         else "not_established",
