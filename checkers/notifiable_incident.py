@@ -200,9 +200,9 @@ def assess(answers: Answers) -> Result:
         report = report_action(answers)
         actions += [
             Action(
-                "Find out the answers marked below; if any makes the incident notifiable, the "
-                "time for reporting runs from when the local authority became aware of the "
-                "incident, not from when the answers became clear.",
+                "Find out the answers this depends on (listed under Why); if any makes the "
+                "incident notifiable, the time for reporting runs from when the local authority "
+                "became aware of the incident, not from when the answers became clear.",
                 cite.NI_REPORTING,
             ),
             report,
