@@ -5,17 +5,18 @@ PORT ?= 8000
 .PHONY: setup setup-site build serve test lint bench bank-holidays
 
 setup:
-	@bash build_scripts/setup.sh
+	@bash build_scripts/dev/setup.sh
 
 # Building and serving need no browser.
 setup-site:
-	@SKIP_BROWSER=1 bash build_scripts/setup.sh
+	@SKIP_BROWSER=1 bash build_scripts/dev/setup.sh
 
+# Three steps: the pre-pass, the generator (MkDocs) as a black box, the post-pass.
 build: setup-site
-	SITE_URL=http://127.0.0.1:$(PORT)/ $(VENV)/mkdocs build --strict --quiet
+	$(VENV)/python -m build_scripts.build --site-url http://127.0.0.1:$(PORT)/
 
 serve: build
-	$(VENV)/python -m build_scripts.serve --port $(PORT) --dir site
+	$(VENV)/python -m build_scripts.dev.serve --port $(PORT) --dir site
 
 lint: setup
 	$(VENV)/ruff check .
@@ -27,7 +28,7 @@ test: setup
 	$(VENV)/python -m pytest -q
 
 bench: setup build
-	$(VENV)/python -m build_scripts.bench
+	$(VENV)/python -m build_scripts.dev.bench
 
 bank-holidays: setup
-	$(VENV)/python -m build_scripts.bank_holidays
+	$(VENV)/python -m build_scripts.dev.update_bank_holidays

@@ -262,4 +262,5 @@ CHECKER = Checker(
     assess=assess,
     verdict=verdict,
     outcomes=OUTCOMES,
+    tones={"allegation": "act", "not_allegation": "clear"},
 )

@@ -1,27 +1,29 @@
-"""One JSON-in, JSON-out entry point for each caller: the CLI's (`assess_json`) and the
-browser worker's (`handle_form`). Both give a result or a plain error, never a traceback."""
+"""The checkers' JSON entry points: `assess_json` for the command line and `handle_form`,
+`link_for_form` and `read_fragment` for the page (called from its Python worker). Each takes
+one JSON string and gives one back: a result, or errors a reader can act on, never a
+traceback."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
-from . import result_html
 from .errors import InputError
 from .json_input import loads_object
+from .model import Checker
 from .registry import get
+from .web import encoding, result
 
 
 def assess(checker_id: str, answers: Any) -> dict[str, Any]:
-    """Validate `answers` (JSON types) and return the checker's result. Raises InputError."""
-    return get(checker_id).run(answers)
+    """Validate `answers` (JSON types) and return the checker's result as the contract's JSON.
+    Raises InputError."""
+    return get(checker_id).run(answers).to_json()
 
 
 def assess_json(message: str) -> str:
-    """{"checker", "answers"} in; {"result": ...} or {"error": "field: problem"} out.
-
-    The same call in CPython and in Pyodide, so the parity tests compare like with like.
-    """
+    """{"checker", "answers"} in; {"result": ...} or {"error": "field: problem"} out."""
     try:
         request = loads_object(message, "request")
         return json.dumps({"result": assess(request.get("checker"), request.get("answers"))})
@@ -29,26 +31,59 @@ def assess_json(message: str) -> str:
         return json.dumps({"error": exc.first_line()})
 
 
-def handle_form(message: str) -> str:
-    """The browser's call: {"checker", "values" (form strings), "base"} in, JSON out.
+def _form_request(message: str) -> tuple[Checker, Mapping[str, str], dict[str, Any]]:
+    """The checker, the form values (every value a string) and the whole request."""
+    request = loads_object(message, "request")
+    checker = get(request.get("checker"))
+    values = request.get("values", {})
+    if not isinstance(values, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in values.items()
+    ):
+        raise InputError.one("values", "must map field names to strings")
+    return checker, values, request
 
-    Out is {"result": ..., "html": ...} or {"errors": [{"field", "message"}]}. The result's
-    HTML is made here so that all wording stays in Python; every text in it is escaped.
-    """
+
+def _errors(exc: InputError) -> str:
+    return json.dumps({"errors": [{"field": p.field, "message": p.for_page} for p in exc.problems]})
+
+
+def handle_form(message: str) -> str:
+    """{"checker", "values" (form strings), "base"} in; out {"result", "html", "tone"}, or
+    {"errors": [{"field", "message"}]} with one message per field for the page to show."""
+    try:
+        checker, values, request = _form_request(message)
+        outcome = checker.run(encoding.answers_from_form(checker, values))
+    except InputError as exc:
+        return _errors(exc)
+    base = request.get("base") if isinstance(request.get("base"), str) else ""
+    return json.dumps(
+        {"result": outcome.to_json(), "html": result.render(outcome, base), "tone": outcome.tone}
+    )
+
+
+def link_for_form(message: str) -> str:
+    """{"checker", "values"} in; {"fragment": "#checker=…"} out, carrying the categorical
+    answers chosen (never a date or typed text)."""
+    try:
+        checker, values, _ = _form_request(message)
+    except InputError as exc:
+        return _errors(exc)
+    return json.dumps({"fragment": encoding.fragment_from_form(checker, values)})
+
+
+def read_fragment(message: str) -> str:
+    """{"checker", "fragment"} in. Out {"values": {field: value}} to choose in the form,
+    {"values": null} when the fragment is not for this checker, or {"ignored": true} when it
+    is but cannot be read as a whole (the page then says so and fills in nothing)."""
     try:
         request = loads_object(message, "request")
         checker = get(request.get("checker"))
-        values = request.get("values")
-        if not isinstance(values, dict) or not all(
-            isinstance(k, str) and isinstance(v, str) for k, v in values.items()
-        ):
-            raise InputError.one("values", "must map field names to strings")
-        answers = checker.checked(checker.from_form(values))
-        outcome = checker.assess(answers)
+        text = request.get("fragment")
+        if not isinstance(text, str):
+            raise InputError.one("fragment", "must be a string")
     except InputError as exc:
-        return json.dumps(
-            {"errors": [{"field": p.field, "message": p.for_page} for p in exc.problems]}
-        )
-    base = request.get("base") if isinstance(request.get("base"), str) else ""
-    page = result_html.render_result(outcome, base) + result_html.your_answers(checker, answers)
-    return json.dumps({"result": outcome, "html": page})
+        return _errors(exc)
+    try:
+        return json.dumps({"values": encoding.form_from_fragment(checker, text)})
+    except encoding.FragmentIgnored:
+        return json.dumps({"ignored": True})

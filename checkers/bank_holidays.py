@@ -1,6 +1,6 @@
 """Bank holidays of England and Wales. Generated: do not edit.
 
-Made by build_scripts/bank_holidays.py from holidays 0.109
+Made by build_scripts/dev/update_bank_holidays.py from holidays 0.109
 (holidays.UK, subdivision "ENG"; Wales keeps the same bank holidays).
 """
 

@@ -1,7 +1,8 @@
 """Where each paragraph of the guidance stands on this site.
 
 Every citation a checker gives is one of these anchors: "page/#anchor", relative to the site
-root. The build fails when one of them does not exist in docs/ (build_scripts/citations.py).
+root. The build fails when one of them is not an id of the built page
+(build_scripts/postpass/anchors.py).
 """
 
 # Allegations against people who work with children (proposed text, January 2015)

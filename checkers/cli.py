@@ -34,7 +34,7 @@ def run(args: list[str], stdin: TextIO) -> int:
         case ["assess", checker_id, *source] if len(source) <= 1:
             checker = get(checker_id)
             answers = read_answers(source[0] if source else "-", stdin)
-            print(as_json(checker.run(answers)))
+            print(as_json(checker.run(answers).to_json()))
         case _:
             print(USAGE, file=sys.stderr)
             return 2

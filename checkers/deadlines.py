@@ -9,7 +9,7 @@ from .dates import LAST_DATE, long_date
 from .working_days import add_working_days
 
 # Every accepted date's deadline must fall inside the calendar.
-assert LAST_DATE.year < CALENDAR_LAST_YEAR, "extend build_scripts/bank_holidays.py"
+assert LAST_DATE.year < CALENDAR_LAST_YEAR, "extend build_scripts/dev/update_bank_holidays.py"
 
 _NUMBERS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 

@@ -15,25 +15,16 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from . import citations
-from .dates import long_date, parse_date
+from .dates import parse_date
 from .errors import BadAnswer, InputError, Problem
-from .period import STATUS, period_warnings
+from .period import STATUS, DateWarning, period_warnings
 from .unknowns import Open, completions, settle
 
 Kind = Literal["bool", "choice", "date"]
 Answers = dict[str, Any]
-Result = dict[str, Any]
-
-# How a yes/no answer travels in a form and in a link, and what it means in JSON. "Not sure"
-# is JSON null; an unanswered control sends "" and is a missing answer.
-FORM_VALUES: dict[str, bool | None] = {"yes": True, "no": False, "unsure": None}
-FORM_LABELS = {"yes": "Yes", "no": "No", "unsure": "Not sure"}
+# How strongly a result asks the reader to act: the page colours each outcome by its tone.
+Tone = Literal["act", "review", "clear", "open"]
 UNDETERMINED = "undetermined"
-
-
-def form_value(answer: bool | None) -> str:
-    """The form value of a yes/no answer (the inverse of FORM_VALUES)."""
-    return {True: "yes", False: "no", None: "unsure"}[answer]
 
 
 @dataclass(frozen=True)
@@ -77,25 +68,6 @@ class Question:
         if self.asked_if:
             out["asked_if"] = {"field": self.asked_if[0], "value": self.asked_if[1]}
         return out
-
-    def options(self) -> list[tuple[str, str]]:
-        """The form's (value, label) pairs, in order."""
-        if self.kind == "bool":
-            values = ["yes", "no", "unsure"] if self.unsure else ["yes", "no"]
-            return [(v, FORM_LABELS[v]) for v in values]
-        return [(c.value, c.label) for c in self.choices]
-
-    def shown(self, answer: Any) -> str:
-        """An answer as a reader reads it back."""
-        if self.kind == "bool":
-            if answer is None:
-                return FORM_LABELS["unsure"] if self.unsure else "Not answered"
-            return FORM_LABELS[form_value(answer)]
-        if answer is None:
-            return "Not answered"
-        if self.kind == "choice":
-            return next(c.label for c in self.choices if c.value == answer)
-        return long_date(answer)
 
     def parse(self, value: Any) -> Any:
         """Return the typed answer, or raise BadAnswer."""
@@ -148,12 +120,59 @@ class Action:
 
 
 @dataclass(frozen=True)
+class FilledIn:
+    """A link to another checker with some answers filled in (the page makes the address)."""
+
+    checker: str
+    answers: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
 class Note:
-    """A line under a result's summary, with an optional link (relative to the site root)."""
+    """A line under a result's summary, with an optional link to a filled-in checker."""
 
     text: str
     link_text: str = ""
-    link: str = ""
+    link: FilledIn | None = None
+
+
+@dataclass(frozen=True)
+class Result:
+    """What a checker says about a set of answers. `to_json()` gives the contract's fields;
+    `extra` holds the checker's own ones (dates in it are written as ISO strings)."""
+
+    checker: Checker
+    answers: Answers
+    outcome: str
+    summary: str
+    reasons: tuple[Reason, ...]
+    actions: tuple[Action, ...]
+    depends_on: tuple[str, ...]
+    warnings: tuple[DateWarning, ...]
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def tone(self) -> Tone:
+        return "open" if self.outcome == UNDETERMINED else self.checker.tones[self.outcome]
+
+    @property
+    def notes(self) -> list[Note]:
+        return self.checker.notes(self)
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "checker": self.checker.id,
+            "outcome": self.outcome,
+            "summary": self.summary,
+            "reasons": [r.to_json() for r in self.reasons],
+            "actions": [a.to_json() for a in self.actions],
+            "depends_on": list(self.depends_on),
+            "warnings": [w.to_json() for w in self.warnings],
+            "status": {"text": STATUS, "cite": citations.STATUS},
+        }
+        for key, value in self.extra.items():
+            out[key] = value.isoformat() if isinstance(value, dt.date) else value
+        return out
 
 
 @dataclass(frozen=True)
@@ -170,13 +189,15 @@ class Checker:
     # The outcome for answers with nothing left "not sure", and how a result names each one.
     verdict: Callable[[Answers], str]
     outcomes: Mapping[str, str]
+    tones: Mapping[str, Tone]
     # Answers that cannot all be true; only known answers can contradict.
     contradictions: Callable[[Answers], list[Problem]] = field(default=lambda a: [])
     submit_label: str = "Check"
     actions_heading: str = "What to do"
     # Notes under the summary of a result (a score, a link to another checker).
     notes: Callable[[Result], list[Note]] = field(default=lambda result: [])
-    # When set, the result can be printed as a plan under this title.
+    # When set, the result can be printed as a plan under this title, with a field for the
+    # organisation's name (typed in the page, never sent).
     print_title: str = ""
 
     def question(self, name: str) -> Question:
@@ -254,26 +275,8 @@ class Checker:
         return answers
 
     def run(self, raw: Any) -> Result:
+        """Validate raw JSON answers and assess them. Raises InputError."""
         return self.assess(self.checked(raw))
-
-    def from_form(self, values: Mapping[str, str]) -> dict[str, Any]:
-        """Turn form values ("yes"/"no"/"unsure", choice values, "" for unanswered) into JSON
-        answers. The page sends what the reader chose, untouched; the meaning of each control
-        lives here."""
-        raw: dict[str, Any] = {}
-        for name, value in values.items():
-            try:
-                q = self.question(name)
-            except KeyError:
-                raw[name] = value  # reported as an unknown field by validate()
-                continue
-            if value == "":
-                continue
-            if q.kind == "bool" and value in FORM_VALUES:
-                raw[name] = FORM_VALUES[value]
-            else:
-                raw[name] = value  # reported as unreadable by validate()
-        return raw
 
     def valid(self, answers: Answers) -> bool:
         return not self.contradictions(answers)
@@ -308,29 +311,23 @@ def result(
     depends_on: list[str] | tuple[str, ...] = (),
     **extra: Any,
 ) -> Result:
-    """The common result fields of the contract, then the checker's own fields.
-
-    Every result carries `depends_on` (empty when the answers settle the outcome), `warnings`
-    (a date outside the period the 2015 rules applied) and the standing statement that these
-    are the 2015 rules.
-    """
-    warnings = []
+    """A result, with the warnings every result carries: a date outside the period the 2015
+    rules applied. `depends_on` is empty when the answers settle the outcome."""
+    warnings: list[DateWarning] = []
     for q in checker.questions:
         if q.kind == "date" and answers.get(q.id) is not None:
             warnings += period_warnings(answers[q.id])
-    out: Result = {
-        "checker": checker.id,
-        "outcome": outcome,
-        "summary": summary,
-        "reasons": [r.to_json() for r in reasons],
-        "actions": [a.to_json() for a in actions],
-        "depends_on": list(depends_on),
-        "warnings": [w.to_json() for w in warnings],
-        "status": {"text": STATUS, "cite": citations.STATUS},
-    }
-    for key, value in extra.items():
-        out[key] = value.isoformat() if isinstance(value, dt.date) else value
-    return out
+    return Result(
+        checker,
+        answers,
+        outcome,
+        summary,
+        tuple(reasons),
+        tuple(actions),
+        tuple(depends_on),
+        tuple(warnings),
+        extra,
+    )
 
 
 def yes_no(

@@ -252,4 +252,5 @@ CHECKER = Checker(
     assess=assess,
     verdict=verdict,
     outcomes=OUTCOMES,
+    tones={"notifiable": "act", "not_notifiable": "clear"},
 )

@@ -21,12 +21,12 @@ from __future__ import annotations
 from . import citations as cite
 from . import notifiable_incident
 from .explain import quoted, unsure_reasons
-from .links import filled_in
 from .model import (
     UNDETERMINED,
     Action,
     Answers,
     Checker,
+    FilledIn,
     Note,
     Problem,
     Reason,
@@ -570,12 +570,12 @@ def notes(result: Result) -> list[Note]:
         True: "This is also a notifiable incident.",
         False: "On these answers this is not a notifiable incident.",
         None: "Whether this is also a notifiable incident is not settled by these answers.",
-    }[result["notifiable"]]
+    }[result.extra["notifiable"]]
     return [
         Note(
             verdict_text,
             "Open the notifiable-incident check with these answers filled in",
-            filled_in(notifiable_incident.CHECKER, result["notifiable_incident_answers"]),
+            FilledIn(notifiable_incident.CHECKER_ID, result.extra["notifiable_incident_answers"]),
         )
     ]
 
@@ -594,6 +594,7 @@ CHECKER = Checker(
     assess=assess,
     verdict=verdict,
     outcomes=OUTCOMES,
+    tones={"must": "act", "should": "act", "consider": "review", "not_indicated": "clear"},
     contradictions=contradictions,
     notes=notes,
 )

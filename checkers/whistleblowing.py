@@ -267,7 +267,8 @@ def assess(a: Answers) -> Result:
 
 
 def notes(result: Result) -> list[Note]:
-    return [Note(f"Items met: {result['score']['met']} of {result['score']['total']}")]
+    score = result.extra["score"]
+    return [Note(f"Items met: {score['met']} of {score['total']}")]
 
 
 CHECKER = Checker(
@@ -283,6 +284,7 @@ CHECKER = Checker(
     assess=assess,
     verdict=verdict,
     outcomes=OUTCOMES,
+    tones={"meets": "clear", "gaps": "act"},
     contradictions=contradictions,
     submit_label="Check the policy",
     actions_heading="Action plan",

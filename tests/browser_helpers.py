@@ -6,7 +6,7 @@ from typing import Any
 
 from playwright.sync_api import Page
 
-from checkers.model import form_value
+from checkers.web.encoding import form_value
 
 RESULT = "[data-checker-result][data-outcome]"
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import shutil
 import socket
-import subprocess
 import sys
 from pathlib import Path
 
@@ -31,20 +30,17 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def build_site(target: Path, site_url: str) -> None:
-    env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(target)],
-        cwd=ROOT,
-        env=env,
-        check=True,
-    )
+def build_site(target: Path, site_url: str, generator: str = "mkdocs") -> None:
+    """The three-step build of `make build` (pre-pass, generator, post-pass) into `target`."""
+    from build_scripts.build import build
+
+    build(target, site_url, generator)
 
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory):
     """The site built with --strict and served the way a static host should serve it."""
-    from build_scripts.serve import make_server
+    from build_scripts.dev.serve import make_server
 
     port = free_port()
     url = f"http://127.0.0.1:{port}/"

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from playwright.sync_api import Page, expect
 
 from checkers import CHECKERS, api
-from checkers.model import FORM_VALUES
+from checkers.web.encoding import FORM_VALUES
 
 from .browser_helpers import RESULT, answer, submit_and_wait
 

@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 
-from build_scripts import runtime
+from build_scripts.prepass import runtime
 from checkers import CHECKERS, api
 from tests.answers import every_combination
 
@@ -35,7 +35,7 @@ BAD = [
 
 
 def all_cases() -> list[dict]:
-    from build_scripts.examples_page import load
+    from build_scripts.prepass.worked_examples import load
 
     cases = [{"checker": cid, "answers": a} for cid in CHECKERS for a in every_combination(cid)]
     cases += [{"checker": ex["checker"], "answers": ex["answers"]} for ex in load()]

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts import citations
+from build_scripts import postpass
+from build_scripts.postpass import anchors
 from checkers import CHECKERS
 
 from . import seed_text
-from .conftest import ROOT
 
 
 def pages(site) -> list[Path]:
@@ -210,17 +210,41 @@ def test_no_reference_to_another_origin(site):
         assert "fonts.googleapis" not in text and "fonts.gstatic" not in text
 
 
-def test_citations_resolve():
-    assert citations.broken(ROOT / "docs") == []
+def test_citations_resolve_to_ids_in_the_built_pages(site):
+    assert anchors.broken_citations(site.dir) == []
 
 
 def test_a_broken_citation_fails_the_check(tmp_path):
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "notifiable-incidents.md").write_text("## Criteria {#criteria}\n")
-    problems = citations.broken(docs)
+    page = tmp_path / "notifiable-incidents" / "index.html"
+    page.parent.mkdir()
+    page.write_text('<h2 id="criteria">Criteria</h2>')
+    problems = anchors.broken_citations(tmp_path)
     assert any("ni-para-2" in p for p in problems)
-    assert not any("#criteria" in p and "notifiable" in p for p in problems)
+    assert not any("#criteria:" in p and "notifiable" in p for p in problems)
+    assert any("no built page allegations/index.html" in p for p in problems)
+
+
+def test_no_built_page_holds_an_unfilled_placeholder(site):
+    """Every include the pre-pass writes was filled in by the generator."""
+    assert anchors.unfilled(site.dir, postpass.pages(site.dir)) == []
+    for path in postpass.pages(site.dir):
+        assert "--8<--" not in path.read_text(encoding="utf-8"), path
+
+
+@pytest.mark.parametrize(
+    "left",
+    [
+        '<p>--8&lt;-- "includes/generated/checker-allegations.html"</p>',
+        '<div data-checker-embed="allegations"></div>',
+        '<div data-compare="criteria"></div>',
+    ],
+)
+def test_an_unfilled_placeholder_fails_the_build(tmp_path, left):
+    """A generator that does not process the includes (or an old placeholder) stops the
+    post-pass before anything is installed."""
+    (tmp_path / "index.html").write_text(f"<html><body>{left}</body></html>")
+    with pytest.raises(postpass.PostpassError, match="unfilled"):
+        postpass.run(tmp_path, wheel=None)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("checker_id", list(CHECKERS))
@@ -265,7 +289,7 @@ def test_content_security_policy(site):
 
 
 def test_abbreviations_are_defined_once_and_shown_everywhere(site):
-    from build_scripts import glossary
+    from build_scripts.prepass import glossary
 
     terms = dict(glossary.entries())
     for term in ("LSCB", "SCR", "LADO", "DBS", "CSE", "SEN", "EHC", "FGM", "YOI", "STC", "CSEGG"):

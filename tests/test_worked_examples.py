@@ -8,9 +8,9 @@ from urllib.parse import parse_qsl, urlparse
 import pytest
 from playwright.sync_api import Page
 
-from build_scripts.examples_page import load
+from build_scripts.prepass.worked_examples import load
 from checkers import CHECKERS, api
-from checkers.links import fragment
+from checkers.web.encoding import fragment
 
 from .browser_helpers import RESULT
 

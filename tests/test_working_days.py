@@ -7,7 +7,7 @@ import datetime as dt
 import holidays
 import pytest
 
-from build_scripts import bank_holidays
+from build_scripts.dev import update_bank_holidays as bank_holidays
 from checkers.bank_holidays import BANK_HOLIDAYS, FIRST_YEAR, LAST_YEAR
 from checkers.working_days import OutsideCalendar, add_working_days, is_working_day
 

@@ -1,12 +1,13 @@
 // The Python side of the checkers: a module worker that starts Pyodide from this site and
-// answers the page. It holds no rules and no wording: everything comes from
-// `checkers.api.handle_form` in Python.
+// answers the page. It holds no rules and no wording: everything comes from `checkers.api`
+// in Python, through the three calls below.
 //
 // It starts from a memory snapshot made at build time with the checkers already imported
 // (build_scripts/make_snapshot.mjs), which is several times faster than booting Python. The
 // snapshot API is private to Pyodide, so any failure falls back to a normal start.
 
 let api = null;
+const CALLS = new Set(["handle_form", "link_for_form", "read_fragment"]);
 
 // Pyodide only logs when the WebAssembly file cannot be fetched, and then never settles; a
 // small HEAD request for the same file turns a blocked download into a clear failure.
@@ -73,10 +74,11 @@ self.onmessage = async ({ data }) => {
     } catch (error) {
       self.postMessage({ type: "failed", error: String(error) });
     }
-  } else if (data.type === "assess") {
+  } else if (data.type === "call") {
     let reply;
     try {
-      reply = api.handle_form(data.message);
+      if (!CALLS.has(data.call)) throw new Error(`no call ${data.call}`);
+      reply = api[data.call](data.message);
     } catch (error) {
       // A Python exception here is a bug, not bad input: say so rather than guess.
       reply = JSON.stringify({ failure: String(error) });

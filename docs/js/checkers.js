@@ -1,6 +1,7 @@
-// Binds the checker forms. This file carries messages and inserts results; it holds no rule
-// and no wording of its own: questions are rendered into the page at build time, messages
-// come from the form's data-msg-* attributes, and results (escaped HTML) from Python.
+// Binds the checker forms. This file carries messages and inserts results; it holds no rule,
+// no wording and no encoding of its own: questions are rendered into the page at build time,
+// messages come from the form's data-msg-* attributes, and results (escaped HTML), links to
+// answers and the reading of a link's fragment come from Python (checkers/web/).
 //
 // One module worker runs Python for the whole visit: Material's instant navigation swaps
 // pages without reloading this script, so forms are bound through `document$` and the
@@ -58,11 +59,12 @@
     return runtime.ready;
   }
 
-  function ask(message) {
+  // One call to Python: `call` is one of the entry points of checkers.api the worker allows.
+  function ask(call, message) {
     return new Promise((resolve) => {
       const id = ++runtime.seq;
       runtime.pending.set(id, resolve);
-      runtime.worker.postMessage({ type: "assess", id, message: JSON.stringify(message) });
+      runtime.worker.postMessage({ type: "call", id, call, message: JSON.stringify(message) });
     });
   }
 
@@ -159,6 +161,7 @@
     const result = form.closest("[data-checker-section]").querySelector("[data-checker-result]");
     result.innerHTML = reply.html; // made by Python, every text escaped there
     result.dataset.outcome = reply.result.outcome;
+    result.dataset.tone = reply.tone;
     result.hidden = false;
     for (const button of result.querySelectorAll("[data-print-plan]")) {
       button.addEventListener("click", () => printPlan(form, result));
@@ -171,6 +174,7 @@
     result.hidden = true;
     result.replaceChildren();
     delete result.dataset.outcome;
+    delete result.dataset.tone;
   }
 
   function printPlan(form, result) {
@@ -207,7 +211,7 @@
       status(form, "failed");
       return;
     }
-    const reply = await ask({
+    const reply = await ask("handle_form", {
       checker: form.dataset.checker,
       values: values(form),
       base: ROOT.pathname,
@@ -227,13 +231,11 @@
 
   // -- links to answers (URL fragment only; categorical answers only) ----------------------
 
-  function answersLink(form) {
-    const params = new URLSearchParams();
-    params.set("checker", form.dataset.checker);
-    for (const input of form.querySelectorAll("input[type=radio]:checked")) {
-      params.set(input.name, input.value);
-    }
-    return location.origin + location.pathname + "#" + params.toString();
+  async function answersLink(form) {
+    await startRuntime(form);
+    const reply = await ask("link_for_form", { checker: form.dataset.checker, values: values(form) });
+    if (!reply.fragment) throw new Error("no link");
+    return location.origin + location.pathname + reply.fragment;
   }
 
   async function copyText(text) {
@@ -246,7 +248,13 @@
   }
 
   async function copyAnswers(form) {
-    const link = answersLink(form);
+    let link;
+    try {
+      link = await answersLink(form);
+    } catch {
+      status(form, runtime.failed ? "failed" : "error", "failed");
+      return;
+    }
     const output = form.querySelector("[data-copy-output]");
     const field = form.querySelector("[data-copy-field]");
     field.value = link;
@@ -256,28 +264,29 @@
     if (!copied) field.select();
   }
 
-  // Fill the form from "#checker=ID&field=value…". Anything unexpected means the whole
-  // fragment is ignored, with a message: values are only ever compared, never inserted.
-  function fillFromFragment(form) {
+  // Fill the form from "#checker=ID&field=value…", as Python reads it: either the values to
+  // choose (each only ever matched against the form's own radios), or "ignored", which the
+  // page says, filling in nothing. Resolves true when something was chosen.
+  async function fillFromFragment(form) {
     if (!location.hash.startsWith("#checker=")) return false;
-    let params;
     try {
-      params = new URLSearchParams(location.hash.slice(1));
+      await startRuntime(form);
     } catch {
+      return false;
+    }
+    const fragment = location.hash;
+    const reply = await ask("read_fragment", { checker: form.dataset.checker, fragment });
+    if (reply.ignored) {
       status(form, "fragment-ignored", "ready");
       return false;
     }
-    if (params.get("checker") !== form.dataset.checker) return false;
+    if (!reply.values || location.hash !== fragment) return false;
     const radios = [...form.querySelectorAll("input[type=radio]")];
-    const picks = [];
-    for (const [name, value] of params) {
-      if (name === "checker") continue;
-      const radio = radios.find((r) => r.name === name && r.value === value);
-      if (!radio) {
-        status(form, "fragment-ignored", "ready");
-        return false;
-      }
-      picks.push(radio);
+    const picks = Object.entries(reply.values).map(
+      ([name, value]) => radios.find((r) => r.name === name && r.value === value));
+    if (picks.some((radio) => !radio)) {
+      status(form, "fragment-ignored", "ready");
+      return false;
     }
     for (const radio of picks) radio.checked = true;
     applyAskedIf(form);
@@ -318,7 +327,7 @@
       },
       () => status(form, "failed"),
     );
-    if (fillFromFragment(form)) submit(form);
+    fillFromFragment(form).then((filled) => filled && submit(form));
   }
 
   function bindParagraphLinks() {
@@ -345,7 +354,7 @@
     for (const form of document.querySelectorAll("form[data-checker]")) {
       if (!location.hash.startsWith("#checker=")) continue;
       form.reset();
-      if (fillFromFragment(form)) submit(form);
+      fillFromFragment(form).then((filled) => filled && submit(form));
     }
   });
 

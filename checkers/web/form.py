@@ -1,4 +1,4 @@
-"""A checker's form, rendered at build time from its schema.
+"""A checker's form, rendered at build time from the checker's questions.
 
 The questions are plain HTML in the page, so they can be read, searched and followed without
 JavaScript. The markup follows the design contract: `<form data-checker="ID">`, controls named
@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from html import escape
 
-from checkers.citations import LABELS
-from checkers.dates import FIRST_DATE, LAST_DATE
-from checkers.model import Checker, Question, form_value
+from ..citations import LABELS
+from ..dates import FIRST_DATE, LAST_DATE
+from ..model import Checker, Question
+from .encoding import asked_if_value, control_id, form_id, group_id, options, title_id
 
 # Messages the page shows while Python starts or when it cannot. JavaScript only carries them.
 MESSAGES = {
@@ -48,17 +49,20 @@ def attr(value: str) -> str:
 
 
 def render_form(checker: Checker, base: str, wheel: str, pyodide: str, snapshot: str) -> str:
+    """The checker's section: title, form, status line and result region. `base` is the site
+    root as seen from the page; `wheel`, `pyodide` and `snapshot` are addresses from the root.
+    The section holds no blank line, so Markdown passes it through as one HTML block."""
     cid = checker.id
     messages = " ".join(f'data-msg-{k.replace("_", "-")}="{attr(v)}"' for k, v in MESSAGES.items())
     questions = "\n".join(render_question(checker, q, base) for q in checker.questions)
-    organisation = render_organisation(cid) if cid == "whistleblowing" else ""
-    return f"""
-<section class="checker" aria-labelledby="{cid}-title" data-checker-section="{cid}">
-<h3 id="{cid}-title" class="checker-title">{escape(checker.title)}</h3>
+    organisation = render_organisation(checker) if checker.print_title else ""
+    section = f"""
+<section class="checker" aria-labelledby="{title_id(checker)}" data-checker-section="{cid}">
+<h3 id="{title_id(checker)}" class="checker-title">{escape(checker.title)}</h3>
 <p class="checker-intro">{escape(checker.intro)}</p>
 <noscript><p data-search-exclude class="checker-status checker-status--failed">This checker needs JavaScript. You can still read the questions and follow them by hand with the guidance above.</p></noscript>
 <p class="checker-status" data-checker-status role="status" hidden></p>
-<form data-checker="{cid}" id="{cid}-form" method="dialog" novalidate autocomplete="off" data-wheel="{attr(wheel)}" data-pyodide="{attr(pyodide)}" data-snapshot="{attr(snapshot)}" {messages}>
+<form data-checker="{cid}" id="{form_id(checker)}" method="dialog" novalidate autocomplete="off" data-wheel="{attr(wheel)}" data-pyodide="{attr(pyodide)}" data-snapshot="{attr(snapshot)}" {messages}>
 <div class="checker-error-summary" data-error-summary data-search-exclude hidden tabindex="-1" aria-labelledby="{cid}-error-title">
 <h4 id="{cid}-error-title">There is a problem</h4>
 <ul data-error-list></ul>
@@ -73,14 +77,15 @@ def render_form(checker: Checker, base: str, wheel: str, pyodide: str, snapshot:
 <p class="checker-copy" data-copy-output hidden><label for="{cid}-link">Link to these answers</label> <input id="{cid}-link" type="text" readonly data-copy-field></p>
 </form>
 <div class="checker-result-region" aria-live="polite" aria-atomic="true" data-checker-live data-search-exclude>
-<div class="checker-result" data-checker-result hidden tabindex="-1" aria-labelledby="{cid}-result-title"></div>
+<div class="checker-result" data-checker-result hidden tabindex="-1"></div>
 </div>
 </section>
 """
+    return "\n".join(line for line in section.splitlines() if line.strip()) + "\n"
 
 
 def render_question(checker: Checker, q: Question, base: str) -> str:
-    fid = f"{checker.id}-{q.id}"
+    fid = control_id(checker, q)
     hint_id, error_id = f"{fid}-hint", f"{fid}-error"
     hint = f'<p class="checker-hint" id="{hint_id}">{escape(q.hint)}</p>' if q.hint else ""
     described = " ".join(x for x in (hint_id if q.hint else "", error_id) if x)
@@ -93,20 +98,20 @@ def render_question(checker: Checker, q: Question, base: str) -> str:
     )
     if q.kind == "date":
         return (
-            f'<div class="checker-question" data-field="{q.id}" id="{fid}-group">'
+            f'<div class="checker-question" data-field="{q.id}" id="{group_id(checker, q)}">'
             f'<label class="checker-legend" for="{fid}">{escape(q.text)}</label>{hint}{error}'
             f'<input type="date" id="{fid}" name="{q.id}" min="{FIRST_DATE.isoformat()}" '
             f'max="{LAST_DATE.isoformat()}" '
             f'aria-describedby="{described}">{cite}</div>'
         )
-    options = q.options()
     radios = "".join(
-        f'<div class="checker-radio"><input type="radio" id="{fid}-{value}" name="{q.id}" '
-        f'value="{attr(value)}"><label for="{fid}-{value}">{escape(label)}</label></div>'
-        for value, label in options
+        f'<div class="checker-radio"><input type="radio" id="{control_id(checker, q, value)}" '
+        f'name="{q.id}" value="{attr(value)}"><label for="{control_id(checker, q, value)}">'
+        f"{escape(label)}</label></div>"
+        for value, label in options(q)
     )
     return (
-        f'<fieldset class="checker-question" data-field="{q.id}" id="{fid}-group" '
+        f'<fieldset class="checker-question" data-field="{q.id}" id="{group_id(checker, q)}" '
         f'aria-describedby="{described}"{asked_if(q)}>'
         f'<legend class="checker-legend">{escape(q.text)}</legend>{hint}{error}'
         f'<div class="checker-radios">{radios}</div>{cite}</fieldset>'
@@ -116,15 +121,16 @@ def render_question(checker: Checker, q: Question, base: str) -> str:
 def asked_if(q: Question) -> str:
     """A question asked only on another answer: the page hides it while that answer rules it
     out (and then sends nothing for it), and shows it again, as it was, when it does not."""
-    if q.asked_if is None:
+    asked = asked_if_value(q)
+    if asked is None:
         return ""
-    name, value = q.asked_if
-    shown = form_value(value) if isinstance(value, bool) else str(value)
-    return f' data-asked-if-field="{attr(name)}" data-asked-if-value="{attr(shown)}"'
+    name, value = asked
+    return f' data-asked-if-field="{attr(name)}" data-asked-if-value="{attr(value)}"'
 
 
-def render_organisation(cid: str) -> str:
+def render_organisation(checker: Checker) -> str:
     """The organisation name for the printed plan: typed here, never sent, never in a link."""
+    cid = checker.id
     return (
         f'<div class="checker-question checker-local" data-local-only>'
         f'<label class="checker-legend" for="{cid}-organisation">Organisation name, for the '

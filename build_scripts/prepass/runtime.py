@@ -1,4 +1,4 @@
-"""The browser runtime: the checkers wheel and a self-hosted copy of Pyodide.
+"""The browser runtime, made before the generator runs: the checkers wheel and its snapshot.
 
 The wheel is built with pip (a standard, pure-Python wheel: Pyodide installs it as it is).
 Pyodide comes from the npm `pyodide` package pinned in package-lock.json; only the files a
@@ -18,7 +18,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 NODE_PYODIDE = ROOT / "node_modules" / "pyodide"
 PYODIDE_FILES = (
     "pyodide.mjs",
@@ -41,8 +41,8 @@ PYODIDE_DIR = f"assets/pyodide/{pyodide_version() if NODE_PYODIDE.exists() else 
 
 def source_digest() -> str:
     h = hashlib.sha256()
-    for path in [*sorted((ROOT / "checkers").glob("*.py")), ROOT / "pyproject.toml"]:
-        h.update(path.name.encode())
+    for path in [*sorted((ROOT / "checkers").rglob("*.py")), ROOT / "pyproject.toml"]:
+        h.update(path.relative_to(ROOT).as_posix().encode())
         h.update(path.read_bytes())
     return h.hexdigest()[:12]
 
@@ -107,7 +107,7 @@ def build_snapshot(wheel: Wheel) -> Path:
         return wheel.snapshot_path
     raw = wheel.path.parent / "snapshot.bin"
     subprocess.run(
-        ["node", str(ROOT / "build_scripts" / "make_snapshot.mjs"), str(NODE_PYODIDE),
+        ["node", str(Path(__file__).with_name("make_snapshot.mjs")), str(NODE_PYODIDE),
          str(wheel.path), str(raw)],
         check=True, cwd=ROOT, capture_output=True,
     )  # fmt: skip
@@ -115,14 +115,3 @@ def build_snapshot(wheel: Wheel) -> Path:
         shutil.copyfileobj(src, dst)
     raw.unlink()
     return wheel.snapshot_path
-
-
-def install(site: Path, wheel: Wheel) -> None:
-    target = site / PYODIDE_DIR
-    target.mkdir(parents=True, exist_ok=True)
-    for name in PYODIDE_FILES:
-        shutil.copy2(NODE_PYODIDE / name, target / name)
-    wheel_target = site / wheel.name
-    wheel_target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(wheel.path, wheel_target)
-    shutil.copy2(build_snapshot(wheel), site / wheel.snapshot_name)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-SOURCE = Path(__file__).resolve().parent.parent / "includes" / "abbreviations.md"
+SOURCE = Path(__file__).resolve().parents[2] / "includes" / "abbreviations.md"
 ENTRY = re.compile(r"^\*\[([^\]]+)\]:\s*(.+)$")
 
 

@@ -1,7 +1,7 @@
 """Generate checkers/bank_holidays.py from the `holidays` package.
 
 The browser must never download the `holidays` package, so its England and Wales
-calendar is written out as a plain table. Run `python -m build_scripts.bank_holidays`
+calendar is written out as a plain table. Run `python -m build_scripts.dev.update_bank_holidays`
 after upgrading `holidays`; a test fails when the committed table and the package disagree.
 """
 
@@ -12,7 +12,7 @@ from pathlib import Path
 
 FIRST_YEAR = 2010
 LAST_YEAR = 2036
-TARGET = Path(__file__).resolve().parent.parent / "checkers" / "bank_holidays.py"
+TARGET = Path(__file__).resolve().parents[2] / "checkers" / "bank_holidays.py"
 
 
 def render() -> str:
@@ -22,7 +22,7 @@ def render() -> str:
     lines = [
         '"""Bank holidays of England and Wales. Generated: do not edit.',
         "",
-        f"Made by build_scripts/bank_holidays.py from holidays {holidays.__version__}",
+        f"Made by build_scripts/dev/update_bank_holidays.py from holidays {holidays.__version__}",
         '(holidays.UK, subdivision "ENG"; Wales keeps the same bank holidays).',
         '"""',
         "",

@@ -4,7 +4,7 @@
 - files under versioned or hashed folders (assets/pyodide/VERSION/, assets/py/HASH/, Material's
   hashed bundles) cached for a year, as immutable; everything else revalidated.
 
-python -m build_scripts.serve [--port 8000] [--dir site]
+python -m build_scripts.dev.serve [--port 8000] [--dir site]
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ import functools
 import http.server
 import re
 import sys
-import threading
 from contextlib import suppress
 from pathlib import Path
 from typing import ClassVar
@@ -63,12 +62,6 @@ def make_server(directory: Path, port: int = 0, verbose: bool = False) -> Server
     server = Server(("127.0.0.1", port), handler)
     server.verbose = verbose
     return server
-
-
-def serve_in_thread(directory: Path, port: int = 0) -> tuple[Server, str]:
-    server = make_server(directory, port)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
 def main() -> None:

@@ -1,6 +1,6 @@
 """Speed and size of the built site, measured in headless Chromium.
 
-    python -m build_scripts.bench [--runs 5] [--site site]   (make bench builds first)
+    python -m build_scripts.dev.bench [--runs 5] [--site site]   (make bench builds first)
 
 Prints medians over several runs, each in a fresh browser context (no HTTP cache):
 
@@ -26,11 +26,11 @@ import threading
 from contextlib import suppress
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from build_scripts import runtime  # noqa: E402
-from build_scripts.serve import Handler, Server  # noqa: E402
+from build_scripts.dev.serve import Handler, Server  # noqa: E402
+from build_scripts.prepass import runtime  # noqa: E402
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 ARGS = [

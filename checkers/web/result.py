@@ -6,14 +6,15 @@ the outcome, what to do, then why, then what each source tag means, then the ans
 
 from __future__ import annotations
 
-import datetime as dt
 from html import escape
-from typing import Any
 
-from .citations import LABELS, SOURCE_NOTES, SOURCE_TAGS
-from .dates import long_date
-from .model import Answers, Checker, Note
-from .registry import get
+from .. import citations
+from ..citations import LABELS, SOURCE_NOTES, SOURCE_OF, SOURCE_TAGS
+from ..dates import long_date
+from ..model import Action, Answers, Checker, Note, Reason, Result
+from ..period import STATUS
+from ..registry import get
+from . import encoding
 
 
 def link(cite: str, base: str) -> str:
@@ -21,59 +22,62 @@ def link(cite: str, base: str) -> str:
     return f'<a href="{escape(base + cite)}">{escape(label)}</a>'
 
 
-def cite_span(item: dict[str, Any], base: str) -> str:
+def cite_span(item: Reason | Action, base: str) -> str:
     """ "(Paragraph 7; January 2015 proposed text)" after a reason or action."""
-    tag = SOURCE_TAGS.get(item.get("source", ""), "")
+    tag = SOURCE_TAGS.get(SOURCE_OF[item.cite], "")
     shown = f"; {escape(tag)}" if tag else ""
-    return f' <span class="checker-cite">({link(item["cite"], base)}{shown})</span>'
+    return f' <span class="checker-cite">({link(item.cite, base)}{shown})</span>'
 
 
-def render_result(result: dict[str, Any], base: str = "") -> str:
-    checker = get(result["checker"])
+def render(result: Result, base: str = "") -> str:
+    """The result, then "Your answers". `base` is the site root as seen from the page."""
+    return render_result(result, base) + your_answers(result.checker, result.answers)
+
+
+def render_result(result: Result, base: str = "") -> str:
+    checker = result.checker
     parts = [
         _print_heading(checker),
-        f'<h3 class="checker-outcome">{escape(result["summary"])}</h3>',
+        f'<h3 class="checker-outcome">{escape(result.summary)}</h3>',
         _status(result, base),
-        *(_note(note, base) for note in checker.notes(result)),
+        *(_note(note, base) for note in result.notes),
         _print_button(checker),
     ]
-    if result["actions"]:
+    if result.actions:
         parts.append(f'<h4>{escape(checker.actions_heading)}</h4><ol class="checker-actions">')
-        for a in result["actions"]:
-            due = (
-                f'<strong class="checker-due">By '
-                f"{escape(long_date(dt.date.fromisoformat(a['due'])))}:</strong> "
-                if a["due"]
-                else ""
-            )
-            parts.append(f"<li>{due}{escape(a['text'])}{cite_span(a, base)}</li>")
+        parts += [f"<li>{_due(a)}{escape(a.text)}{cite_span(a, base)}</li>" for a in result.actions]
         parts.append("</ol>")
     parts.append('<h4>Why</h4><ul class="checker-reasons">')
-    parts += [f"<li>{escape(r['text'])}{cite_span(r, base)}</li>" for r in result["reasons"]]
+    parts += [f"<li>{escape(r.text)}{cite_span(r, base)}</li>" for r in result.reasons]
     parts.append("</ul>")
     parts.append(_source_key(result))
     return "".join(p for p in parts if p)
 
 
-def _status(result: dict[str, Any], base: str) -> str:
+def _due(action: Action) -> str:
+    if action.due is None:
+        return ""
+    return f'<strong class="checker-due">By {escape(long_date(action.due))}:</strong> '
+
+
+def _status(result: Result, base: str) -> str:
     """The standing statement, and any warning about the date given."""
     warnings = "".join(
-        f'<p class="checker-warning"><strong>Warning:</strong> {escape(w["text"])} '
-        f"({link(w['cite'], base)})</p>"
-        for w in result["warnings"]
+        f'<p class="checker-warning"><strong>Warning:</strong> {escape(w.text)} '
+        f"({link(w.cite, base)})</p>"
+        for w in result.warnings
     )
-    status = result["status"]
     return (
-        f'<p class="checker-status-note">{escape(status["text"])} '
-        f"({link(status['cite'], base)})</p>{warnings}"
+        f'<p class="checker-status-note">{escape(STATUS)} '
+        f"({link(citations.STATUS, base)})</p>{warnings}"
     )
 
 
-def _source_key(result: dict[str, Any]) -> str:
+def _source_key(result: Result) -> str:
     """What each source tag used in this result means (printed with it)."""
-    used = []
-    for item in [*result["actions"], *result["reasons"]]:
-        source = item.get("source", "")
+    used: list[str] = []
+    for item in [*result.actions, *result.reasons]:
+        source = SOURCE_OF[item.cite]
         if SOURCE_TAGS.get(source) and source not in used:
             used.append(source)
     if not used:
@@ -86,9 +90,10 @@ def _source_key(result: dict[str, Any]) -> str:
 
 
 def _note(note: Note, base: str) -> str:
-    anchor = (
-        f' <a href="{escape(base + note.link)}">{escape(note.link_text)}</a>.' if note.link else ""
-    )
+    anchor = ""
+    if note.link is not None:
+        href = base + encoding.filled_in(get(note.link.checker), note.link.answers)
+        anchor = f' <a href="{escape(href)}">{escape(note.link_text)}</a>.'
     return f'<p class="checker-note">{escape(note.text)}{anchor}</p>'
 
 
@@ -120,8 +125,8 @@ def your_answers(checker: Checker, answers: Answers) -> str:
         if checker.not_asked(q, answers) and answers.get(q.id) is None:
             continue
         rows.append(
-            f"<dt>{escape(q.text)}</dt><dd>{escape(q.shown(answers.get(q.id)))} "
-            f'<a href="#{escape(checker.id)}-{escape(q.id)}-group">Change'
+            f"<dt>{escape(q.text)}</dt><dd>{escape(encoding.shown(q, answers.get(q.id)))} "
+            f'<a href="#{escape(encoding.group_id(checker, q))}">Change'
             f'<span class="visually-hidden"> your answer to: {escape(q.text)}</span></a></dd>'
         )
     return (

@@ -4,7 +4,7 @@
 # and Debian's Chromium for the browser tests (installed when absent and we are root).
 # CHROMIUM points at another Chromium; SKIP_BROWSER=1 skips the browser entirely.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 
 PYTHON="${PYTHON:-python3}"
 if [ ! -x .venv/bin/python ]; then

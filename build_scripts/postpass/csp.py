@@ -1,4 +1,4 @@
-"""A Content-Security-Policy meta tag for each page.
+"""A Content-Security-Policy meta tag for each built page.
 
 Only this site's own origin is allowed. Pyodide needs 'wasm-unsafe-eval' to compile
 WebAssembly (and never 'unsafe-eval'). Material puts a few small inline scripts in each page;

@@ -15,9 +15,9 @@ import yaml
 
 from checkers import CHECKERS
 from checkers.dates import parse_date
-from checkers.links import filled_in
+from checkers.web.encoding import filled_in, shown
 
-TABLE = Path(__file__).resolve().parent.parent / "examples" / "worked_examples.yaml"
+TABLE = Path(__file__).resolve().parents[2] / "examples" / "worked_examples.yaml"
 
 
 def load() -> list[dict[str, Any]]:
@@ -35,8 +35,8 @@ def answer_text(checker_id: str, answers: dict[str, Any]) -> list[str]:
         if q.id not in answers:
             continue
         value = answers[q.id]
-        shown = q.shown(parse_date(value) if q.kind == "date" and value else value)
-        lines.append(f"{q.text} — **{escape(shown)}**")
+        text = shown(q, parse_date(value) if q.kind == "date" and value else value)
+        lines.append(f"{q.text} — **{escape(text)}**")
     return lines
 
 
@@ -54,7 +54,7 @@ def render_markdown() -> str:
             out.append(f"{escape(ex['facts'].strip())}\n")
             out.append("\n".join(f"- {line}" for line in answer_text(checker_id, ex["answers"])))
             out.append("")
-            out.append(f"**Outcome:** {escape(outcome['summary'])}\n")
+            out.append(f"**Outcome:** {escape(outcome.summary)}\n")
             out.append(
                 f'<p class="example-link"><a href="../{escape(link(ex))}" '
                 f'data-example-link="{escape(ex["id"])}">Open this example in the checker</a></p>\n'

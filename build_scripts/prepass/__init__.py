@@ -1,0 +1,80 @@
+"""Step 1 of the build, before the site generator runs: everything made from the checkers and
+the sources that a page includes.
+
+- every citation names a page that exists (its anchor is checked after the build, against the
+  ids in the built page);
+- the checkers wheel and its Pyodide snapshot;
+- the generated fragments in includes/generated/, which pages include with `pymdownx.snippets`
+  (`--8<-- "includes/generated/NAME"`): the glossary, the worked examples, the draft and final
+  comparisons and each checker's form. They are content, so the generator indexes them for
+  search like the rest of the page.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from checkers import CHECKERS
+from checkers.web.form import render_form
+
+from . import draft_and_final, glossary, runtime, worked_examples
+from .cited_pages import missing_pages
+
+ROOT = Path(__file__).resolve().parents[2]
+DOCS = ROOT / "docs"
+GENERATED = ROOT / "includes" / "generated"
+INCLUDE = '--8<-- "includes/generated/{name}"'
+
+
+class PrepassError(Exception):
+    pass
+
+
+def include_line(name: str) -> str:
+    return INCLUDE.format(name=name)
+
+
+def form_name(checker_id: str) -> str:
+    return f"checker-{checker_id}.html"
+
+
+def fragments(wheel: runtime.Wheel) -> dict[str, str]:
+    """Each generated file's name and text."""
+    out = {
+        "glossary.md": glossary.render_markdown(),
+        "worked-examples.md": worked_examples.render_markdown(),
+    }
+    for comparison_id in draft_and_final.COMPARISONS:
+        out[f"compare-{comparison_id}.html"] = draft_and_final.render(comparison_id)
+    for checker in CHECKERS.values():
+        out[form_name(checker.id)] = render_form(
+            checker,
+            base="../" * checker.page.count("/"),  # the page's URL is <root>/<page>
+            wheel=wheel.name,
+            pyodide=runtime.PYODIDE_DIR,
+            snapshot=wheel.snapshot_name,
+        )
+    return out
+
+
+def check_forms_are_on_their_pages() -> list[str]:
+    problems = []
+    for checker in CHECKERS.values():
+        page = DOCS / f"{checker.page.strip('/')}.md"
+        if include_line(form_name(checker.id)) not in page.read_text(encoding="utf-8"):
+            problems.append(f"{page.relative_to(ROOT)} does not include the {checker.id} form")
+    return problems
+
+
+def run() -> runtime.Wheel:
+    problems = missing_pages(DOCS) + check_forms_are_on_their_pages()
+    if problems:
+        raise PrepassError("\n  ".join(["pre-pass:", *problems]))
+    wheel = runtime.build_wheel()
+    runtime.build_snapshot(wheel)
+    shutil.rmtree(GENERATED, ignore_errors=True)
+    GENERATED.mkdir(parents=True)
+    for name, text in fragments(wheel).items():
+        (GENERATED / name).write_text(text, encoding="utf-8")
+    return wheel

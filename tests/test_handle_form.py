@@ -1,0 +1,214 @@
+"""`checkers.api.handle_form`, the path the page uses, over every worked example and every
+combination of every checker's answers, as the page sends them (form strings).
+
+- Every worked example's reply (result JSON and HTML) is compared with a reviewed record in
+  tests/golden/: a change to any wording, date, citation or markup shows up as a diff to
+  approve (`UPDATE_GOLDEN=1 pytest tests/test_handle_form.py` rewrites the records).
+- Every combination: the reply's result is the checker's own result for the same answers in
+  JSON, and its HTML says what the result says — each action's due date, each citation's
+  address, "Your answers" with links to questions that exist in the built form.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+from html import escape, unescape
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from build_scripts.prepass.worked_examples import load
+from checkers import CHECKERS, api
+from checkers.dates import long_date
+from checkers.web import encoding
+from checkers.web.form import render_form
+from tests.answers import every_combination
+
+GOLDEN = Path(__file__).parent / "golden" / "worked_examples.json"
+BASE = "/wt/"
+EXAMPLES = load()
+
+
+def form_values(checker_id: str, answers: dict[str, Any]) -> dict[str, str]:
+    """What the page sends for these answers: every field, "" where nothing is chosen."""
+    out = {}
+    for q in CHECKERS[checker_id].questions:
+        value = answers.get(q.id, "")
+        if q.kind == "bool" and q.id in answers:
+            value = {True: "yes", False: "no", None: "unsure"}[value]  # written out, not imported
+        out[q.id] = "" if value is None else str(value)
+    return out
+
+
+def handle(checker_id: str, values: dict[str, str], base: str = BASE) -> dict[str, Any]:
+    message = json.dumps({"checker": checker_id, "values": values, "base": base})
+    return json.loads(api.handle_form(message))
+
+
+TAG = re.compile(r"<[^>]*>")
+HREF = re.compile(r'<a href="([^"]*)"')
+ID = re.compile(r'\sid="([^"]*)"')
+
+
+class Page:
+    """The ids, links and text of an HTML fragment made by this site (regular expressions
+    are enough for markup we make ourselves, and fast enough to read every combination)."""
+
+    def __init__(self, html: str) -> None:
+        self.ids = set(ID.findall(html))
+        self.hrefs = [unescape(h) for h in HREF.findall(html)]
+        self.plain = " ".join(unescape(TAG.sub("", html)).split())
+
+
+FORM_IDS = {
+    cid: Page(render_form(c, "../", "w.whl", "p/", "s.gz")).ids for cid, c in CHECKERS.items()
+}
+
+
+def check_reply(checker_id: str, answers: dict[str, Any], reply: dict[str, Any]) -> None:
+    """The reply to the form is the checker's result for the answers, and says it all."""
+    expected = api.assess(checker_id, answers)
+    assert reply["result"] == expected
+    checker = CHECKERS[checker_id]
+    assert reply["tone"] == ("open" if expected["outcome"] == "undetermined" else
+                             checker.tones[expected["outcome"]])  # fmt: skip
+    page = Page(reply["html"])
+    plain = page.plain
+    assert " ".join(expected["summary"].split()) in plain
+    for item in [*expected["actions"], *expected["reasons"], *expected["warnings"]]:
+        assert " ".join(item["text"].split()) in plain
+        assert BASE + item["cite"] in page.hrefs
+    for action in expected["actions"]:
+        if action["due"]:
+            assert f"By {long_date(dt.date.fromisoformat(action['due']))}: " in plain
+    assert expected["status"]["text"] in plain
+    changes = [h for h in page.hrefs if h.startswith("#")]
+    assert changes, "Your answers has a Change link for each answer"
+    assert {h[1:] for h in changes} <= FORM_IDS[checker_id]
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda e: e["id"])
+def test_worked_example_through_the_form(example):
+    values = form_values(example["checker"], example["answers"])
+    reply = handle(example["checker"], values)
+    check_reply(example["checker"], example["answers"], reply)
+
+
+def test_worked_examples_match_the_reviewed_record():
+    replies = {
+        e["id"]: handle(e["checker"], form_values(e["checker"], e["answers"])) for e in EXAMPLES
+    }
+    if os.environ.get("UPDATE_GOLDEN"):
+        GOLDEN.parent.mkdir(exist_ok=True)
+        GOLDEN.write_text(json.dumps(replies, indent=1, ensure_ascii=False) + "\n", "utf-8")
+    recorded = json.loads(GOLDEN.read_text(encoding="utf-8"))
+    assert set(recorded) == set(replies)
+    for example_id, reply in replies.items():
+        assert reply == recorded[example_id], example_id
+
+
+@pytest.mark.parametrize("checker_id", list(CHECKERS))
+def test_every_combination_through_the_form(checker_id):
+    for answers in every_combination(checker_id):
+        values = form_values(checker_id, answers)
+        reply = handle(checker_id, values)
+        if "errors" in reply:
+            with pytest.raises(api.InputError) as exc:
+                api.assess(checker_id, answers)
+            assert [e["field"] for e in reply["errors"]] == [p.field for p in exc.value.problems]
+        else:
+            check_reply(checker_id, answers, reply)
+
+
+@pytest.mark.parametrize("checker_id", list(CHECKERS))
+def test_each_answer_is_read_as_chosen(checker_id):
+    """Yes, No and Not sure mean what they say: flipping one answer in the form changes the
+    JSON answer the checker sees in the same way."""
+    checker = CHECKERS[checker_id]
+    for q in checker.questions:
+        if q.kind != "bool":
+            continue
+        assert encoding.answers_from_form(checker, {q.id: "yes"}) == {q.id: True}
+        assert encoding.answers_from_form(checker, {q.id: "no"}) == {q.id: False}
+        assert encoding.answers_from_form(checker, {q.id: ""}) == {}
+        if q.unsure:
+            assert encoding.answers_from_form(checker, {q.id: "unsure"}) == {q.id: None}
+        assert encoding.answers_from_form(checker, {q.id: "Yes"}) == {q.id: "Yes"}
+
+
+def test_an_unanswered_question_is_named_next_to_its_field():
+    values = form_values("notifiable-incident", {})
+    reply = handle("notifiable-incident", values)
+    fields = [e["field"] for e in reply["errors"]]
+    assert fields == ["child_died", "seriously_harmed", "abuse_or_neglect", "looked_after",
+                      "regulated_setting"]  # fmt: skip
+    assert {e["message"] for e in reply["errors"]} == {"Select an answer"}
+
+
+def test_a_bad_request_is_one_error_not_a_traceback():
+    for message in ["", "[]", '{"checker": "nope", "values": {}}',
+                    '{"checker": "allegations", "values": {"a": 1}}']:  # fmt: skip
+        reply = json.loads(api.handle_form(message))
+        assert set(reply) == {"errors"} and len(reply["errors"]) == 1, message
+
+
+# -- the link fragment, both ways -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda e: e["id"])
+def test_a_fragment_round_trips_through_the_form(example):
+    checker = CHECKERS[example["checker"]]
+    fragment = encoding.fragment(checker, example["answers"])
+    chosen = json.loads(
+        api.read_fragment(json.dumps({"checker": checker.id, "fragment": fragment}))
+    )
+    values = chosen["values"]
+    link = json.loads(api.link_for_form(json.dumps({"checker": checker.id, "values": values})))
+    assert link["fragment"] == fragment
+    categorical = {
+        k: v for k, v in example["answers"].items() if checker.question(k).kind != "date"
+    }
+    assert encoding.answers_from_form(checker, values) == categorical
+
+
+@pytest.mark.parametrize(
+    ("fragment", "reply"),
+    [
+        ("#checker=allegations&risk_of_harm=yes", {"values": {"risk_of_harm": "yes"}}),
+        ("#checker=allegations", {"values": {}}),
+        ("#checker=serious-harm&child_died=yes", {"values": None}),
+        ("#section-2", {"values": None}),
+        ("", {"values": None}),
+        ("#checker=allegations&risk_of_harm=maybe", {"ignored": True}),
+        ("#checker=allegations&nope=yes", {"ignored": True}),
+        ("#checker=allegations&reported_on=2015-04-02", {"ignored": True}),
+        ("#checker=allegations&risk_of_harm=yes&risk_of_harm=no", {"ignored": True}),
+        ("#checker=allegations&risk_of_harm=%3Cb%3E", {"ignored": True}),
+    ],
+)
+def test_reading_a_fragment(fragment, reply):
+    message = json.dumps({"checker": "allegations", "fragment": fragment})
+    assert json.loads(api.read_fragment(message)) == reply
+
+
+def test_a_link_carries_choices_but_never_dates_or_typed_text():
+    values = {"harmed_or_may_have_harmed": "yes", "risk_of_harm": "no",
+              "reported_on": "2015-04-02", "possible_criminal_offence": "<b>"}  # fmt: skip
+    reply = json.loads(api.link_for_form(json.dumps({"checker": "allegations", "values": values})))
+    assert reply == {
+        "fragment": "#checker=allegations&harmed_or_may_have_harmed=yes&risk_of_harm=no"
+    }
+
+
+def test_html_escapes_what_it_shows():
+    """A `base` with markup in it is escaped where it is used, in every link."""
+    example = EXAMPLES[0]
+    base = '"><script>alert(1)</script>/'
+    reply = handle(example["checker"], form_values(example["checker"], example["answers"]), base)
+    assert "<script>" not in reply["html"]
+    assert escape(base) in reply["html"]
+    assert all(h.startswith(base) for h in Page(reply["html"]).hrefs if h[0] != "#")
