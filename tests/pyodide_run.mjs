@@ -2,7 +2,9 @@
 // package-lock.json, with no network.
 // Usage: node pyodide_run.mjs WHEEL CASES.json [SNAPSHOT.bin.gz]
 // With a snapshot, Python starts from it (as in the browser) and the wheel is not unpacked.
-// Prints one JSON reply per case (checkers.api.assess_json), as a JSON array.
+// Each case is {call, message}: `call` names an entry point of checkers.api (handle_form,
+// link_for_form, read_fragment, assess_json) and `message` is its JSON argument.
+// Prints one JSON reply per case, as a JSON array.
 import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { dirname, join } from "node:path";
@@ -23,5 +25,9 @@ if (snapshotPath) {
 }
 const api = py.pyimport("checkers.api");
 const cases = JSON.parse(readFileSync(casesPath, "utf8"));
-const replies = cases.map((c) => JSON.parse(api.assess_json(JSON.stringify(c))));
+const CALLS = new Set(["handle_form", "link_for_form", "read_fragment", "assess_json"]);
+const replies = cases.map((c) => {
+  if (!CALLS.has(c.call)) throw new Error(`no call ${c.call}`);
+  return JSON.parse(api[c.call](JSON.stringify(c.message)));
+});
 process.stdout.write(JSON.stringify({ python: py.runPython("import sys; sys.version"), replies }));

@@ -1,5 +1,8 @@
 """The same cases under real Pyodide (Node, the npm `pyodide` package) give the same JSON
-as CPython: every combination of every checker, the worked examples, and bad input."""
+as CPython, through the calls the page makes: `handle_form` (result and HTML) for every
+combination of every checker, the worked examples and form values with markup in them;
+`link_for_form` and `read_fragment` for every worked example; and `assess_json`, the
+command line's call, for bad input."""
 
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ import pytest
 
 from build_scripts.prepass import runtime
 from checkers import CHECKERS, api
+from checkers.web.encoding import fragment as fragment_of
 from tests.answers import every_combination
 
 from .conftest import ROOT
@@ -34,12 +38,50 @@ BAD = [
 ]
 
 
+HOSTILE = ["<script>alert(1)</script>", '"><img src=x onerror=alert(1)>', "yes\u2028no", ""]
+
+
+def form_case(checker_id: str, values: dict[str, str], base: str = "/") -> dict:
+    message = {"checker": checker_id, "values": values, "base": base}
+    return {"call": "handle_form", "message": message}
+
+
 def all_cases() -> list[dict]:
     from build_scripts.prepass.worked_examples import load
 
-    cases = [{"checker": cid, "answers": a} for cid in CHECKERS for a in every_combination(cid)]
-    cases += [{"checker": ex["checker"], "answers": ex["answers"]} for ex in load()]
-    return cases + BAD
+    from .test_handle_form import form_values
+
+    examples = load()
+    cases = [
+        form_case(cid, form_values(cid, a)) for cid in CHECKERS for a in every_combination(cid)
+    ]
+    cases += [
+        form_case(ex["checker"], form_values(ex["checker"], ex["answers"])) for ex in examples
+    ]
+    first = examples[0]
+    for text in HOSTILE:
+        values = form_values(first["checker"], first["answers"])
+        cases.append(form_case(first["checker"], values, base=text))
+        cases += [form_case(first["checker"], {**values, name: text}) for name in values]
+    for ex in examples:
+        checker = CHECKERS[ex["checker"]]
+        fragment = fragment_of(checker, ex["answers"])
+        cases.append(
+            {"call": "read_fragment", "message": {"checker": checker.id, "fragment": fragment}}
+        )
+        values = form_values(ex["checker"], ex["answers"])
+        cases.append(
+            {"call": "link_for_form", "message": {"checker": checker.id, "values": values}}
+        )
+    return cases + [{"call": "assess_json", "message": bad} for bad in BAD]
+
+
+CPYTHON = {
+    "handle_form": api.handle_form,
+    "link_for_form": api.link_for_form,
+    "read_fragment": api.read_fragment,
+    "assess_json": api.assess_json,
+}
 
 
 @pytest.fixture(scope="module", params=["normal start", "from the snapshot"])
@@ -70,7 +112,7 @@ def test_every_case_matches_cpython(pyodide_replies):
     mismatches = [
         (case, reply)
         for case, reply in zip(cases, replies, strict=True)
-        if reply != json.loads(api.assess_json(json.dumps(case)))
+        if reply != json.loads(CPYTHON[case["call"]](json.dumps(case["message"])))
     ]
     assert not mismatches, mismatches[:3]
 
@@ -79,3 +121,15 @@ def test_bad_input_errors_match(pyodide_replies):
     _, replies = pyodide_replies
     for reply in replies[-len(BAD) :]:
         assert set(reply) == {"error"}
+
+
+def test_the_page_calls_were_answered_in_full(pyodide_replies):
+    """Not a comparison of errors only: most form calls give a result with its HTML, every
+    fragment is read and every link made."""
+    cases, replies = pyodide_replies
+    by_call: dict[str, list[dict]] = {}
+    for case, reply in zip(cases, replies, strict=True):
+        by_call.setdefault(case["call"], []).append(reply)
+    assert sum("html" in r for r in by_call["handle_form"]) > 7_000
+    assert all("values" in r for r in by_call["read_fragment"])
+    assert all(r["fragment"].startswith("#checker=") for r in by_call["link_for_form"])
