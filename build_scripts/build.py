@@ -24,30 +24,48 @@ from pathlib import Path
 from build_scripts import postpass, prepass
 
 ROOT = Path(__file__).resolve().parent.parent
-GENERATORS = {
-    "mkdocs": lambda site: [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-                            "--site-dir", str(site)],
-    # Zensical writes to the config's site_dir ("site"); it is moved to the target after.
-    "zensical": lambda site: [str(Path(sys.executable).with_name("zensical")), "build",
-                              "--strict", "--clean", "-f", "mkdocs.yml"],
-}  # fmt: skip
+
+
+def run_generator(generator: str, site: Path, site_url: str) -> None:
+    env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
+    if generator == "mkdocs":
+        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+                   "--site-dir", str(site)]  # fmt: skip
+        subprocess.run(command, cwd=ROOT, env=env, check=True)
+        return
+    # Zensical has no --site-dir and wants site_dir inside the project: build into a folder
+    # of our own there, named in a copy of mkdocs.yml, and move it to the target.
+    scratch = ROOT / f".zensical-{os.getpid()}"
+    config = scratch.with_suffix(".yml")
+    config.write_text(
+        (ROOT / "mkdocs.yml").read_text(encoding="utf-8") + f"\nsite_dir: {scratch.name}/site\n",
+        encoding="utf-8",
+    )
+    try:
+        command = [str(Path(sys.executable).with_name("zensical")), "build", "--strict",
+                   "--clean", "-f", config.name]  # fmt: skip
+        subprocess.run(command, cwd=ROOT, env=env, check=True)
+        shutil.move(scratch / "site", site)
+    finally:
+        config.unlink()
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+GENERATORS = ("mkdocs", "zensical")
 
 
 def build(site: Path, site_url: str, generator: str = "mkdocs") -> None:
     site = site.resolve()
     wheel = prepass.run()
-    env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
     if site.exists():
         shutil.rmtree(site)
-    subprocess.run(GENERATORS[generator](site), cwd=ROOT, env=env, check=True)
-    if generator == "zensical" and site != ROOT / "site":
-        shutil.move(ROOT / "site", site)
+    run_generator(generator, site, site_url)
     postpass.run(site, wheel)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--generator", choices=sorted(GENERATORS), default="mkdocs")
+    parser.add_argument("--generator", choices=GENERATORS, default="mkdocs")
     parser.add_argument("--site-dir", type=Path, default=ROOT / "site")
     parser.add_argument("--site-url", default=os.environ.get("SITE_URL", "http://127.0.0.1:8000/"))
     args = parser.parse_args(argv)
