@@ -52,3 +52,11 @@ def every_combination(checker_id: str) -> list[dict[str, Any]]:
     one_unsure = [{**b, q.id: None} for b in backgrounds for q in questions]
     all_unsure = [{q.id: None for q in questions}]
     return known + one_unsure + all_unsure
+
+
+def example_answers(checker_id: str) -> dict[str, Any]:
+    """The answers of the checker's first worked example (every checker has some), for tests
+    that need one real set of answers per checker."""
+    from build_scripts.prepass.worked_examples import load
+
+    return next(e["answers"] for e in load() if e["checker"] == checker_id)

@@ -6,6 +6,7 @@ from typing import Any
 
 from playwright.sync_api import Page
 
+from checkers import CHECKERS
 from checkers.web.encoding import form_value
 
 RESULT = "[data-checker-result][data-outcome]"
@@ -13,10 +14,11 @@ RESULT = "[data-checker-result][data-outcome]"
 
 def answer(page: Page, checker_id: str, answers: dict[str, Any]) -> None:
     form = page.locator(f"form[data-checker='{checker_id}']")
+    checker = CHECKERS[checker_id]
     for name, value in answers.items():
         if isinstance(value, bool) or value is None:
             value = form_value(value)
-        if name in ("aware_on", "reported_on"):
+        if checker.question(name).kind == "date":
             form.locator(f"input[name='{name}']").fill(value)
         else:
             form.locator(f"input[name='{name}'][value='{value}']").check()

@@ -10,9 +10,9 @@ from playwright.sync_api import Browser, Page
 
 from checkers import CHECKERS
 
+from .answers import example_answers
 from .browser_helpers import answer, submit_and_wait
 from .conftest import ROOT
-from .test_browser import ALLEGATION, NOTIFIABLE, SERIOUS
 
 pytestmark = pytest.mark.browser
 
@@ -60,23 +60,13 @@ def test_every_page(axe_page: Page, site):
     assert not found, json.dumps(found, indent=1)
 
 
-@pytest.mark.parametrize(
-    ("checker_id", "answers"),
-    [
-        ("notifiable-incident", NOTIFIABLE),
-        ("serious-harm", SERIOUS),
-        ("allegations", ALLEGATION),
-        ("whistleblowing", None),
-    ],
-)
-def test_checker_errors_and_results(axe_page: Page, site, checker_id, answers):
+@pytest.mark.parametrize("checker_id", list(CHECKERS))
+def test_checker_errors_and_results(axe_page: Page, site, checker_id):
     checker = CHECKERS[checker_id]
     axe_page.goto(site.url + checker.page)
     axe_page.locator(f"form[data-checker='{checker_id}'] button[type=submit]").click()
     axe_page.locator("[data-error-summary]").wait_for(state="visible", timeout=60_000)
     assert violations(axe_page) == []
-    if answers is None:
-        answers = {q.id: True for q in checker.questions}
-    answer(axe_page, checker_id, answers)
+    answer(axe_page, checker_id, example_answers(checker_id))
     submit_and_wait(axe_page, checker_id)
     assert violations(axe_page) == []

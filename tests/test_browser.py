@@ -213,8 +213,7 @@ def test_pages_without_a_checker_load_no_python(page: Page, site):
     assert not [u for u in requests if "pyodide" in u or u.endswith((".whl", ".wasm"))]
 
 
-@pytest.mark.parametrize("checker_id", ["notifiable-incident", "serious-harm", "allegations",
-                                        "whistleblowing"])  # fmt: skip
+@pytest.mark.parametrize("checker_id", list(CHECKERS))
 def test_keyboard_only(page: Page, site, checker_id):
     """Tab through the form; in each group of options press the right arrow once (which
     selects the second option), type into text fields, and press Enter on the button."""

