@@ -4,12 +4,17 @@ traceback; and nothing from the input ever becomes markup in the page's HTML."""
 from __future__ import annotations
 
 import json
+from functools import cache
+from html.parser import HTMLParser
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checkers import CHECKERS, api
+from checkers.dates import parse_date
 from checkers.model import InputError
+from tests.answers import every_combination
+from tests.test_handle_form import form_values
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
@@ -58,24 +63,108 @@ def test_any_json_gives_a_result_or_one_error(checker_id, data):
         assert reply["result"]["checker"] == checker_id
 
 
+@cache
+def valid(checker_id: str) -> list[dict]:
+    """Answers the checker accepts: every combination that gives a result."""
+    out = []
+    for answers in every_combination(checker_id):
+        try:
+            api.assess(checker_id, answers)
+        except InputError:
+            continue
+        out.append(answers)
+    return out
+
+
+HOSTILE_TEXT = st.one_of(
+    st.sampled_from(['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>',
+                     "javascript:alert(1)", "yes\u2028", "2015-04-02T00:00", "2015-02-30",
+                     "1999-12-31", "Yes", "YES", " yes", "true", "null", "\x00"]),
+    st.text(max_size=40),
+)  # fmt: skip
+
+
+def not_accepted(q) -> st.SearchStrategy:
+    """JSON values question `q` must refuse."""
+    if q.kind == "bool":
+        others = (st.integers() | st.floats(allow_nan=False, allow_infinity=False) | HOSTILE_TEXT
+                  | st.lists(st.booleans()))  # fmt: skip
+        return others if q.unsure or not q.required else others | st.none()
+    if q.kind == "choice":
+        allowed = {c.value for c in q.choices}
+        return HOSTILE_TEXT.filter(lambda v: v not in allowed) | st.integers() | st.booleans()
+    return HOSTILE_TEXT.filter(lambda v: not _is_date_in_range(v)) | st.integers()
+
+
+def _is_date_in_range(text: str) -> bool:
+    try:
+        parse_date(text)
+    except Exception:
+        return False
+    return True
+
+
+@settings(max_examples=400, deadline=None)
+@given(checker_id=st.sampled_from(list(CHECKERS)), data=st.data())
+def test_one_bad_value_among_good_answers_is_named(checker_id, data):
+    """Valid answers with one value replaced by a hostile one: exactly that field is named,
+    in one line, and markup in the value is never repeated back."""
+    answers = dict(data.draw(st.sampled_from(valid(checker_id))))
+    q = data.draw(st.sampled_from([q for q in CHECKERS[checker_id].questions
+                                   if q.id in answers or q.kind == "date"]))  # fmt: skip
+    bad = data.draw(not_accepted(q))
+    answers[q.id] = bad
+    reply = json.loads(api.assess_json(json.dumps({"checker": checker_id, "answers": answers})))
+    assert set(reply) == {"error"}, (q.id, bad)
+    assert reply["error"].startswith(f"{q.id}: ")
+    assert "\n" not in reply["error"]
+    if isinstance(bad, str) and "<" in bad:
+        assert bad not in reply["error"]
+
+
 @settings(max_examples=300, deadline=None)
-@given(
-    checker_id=st.sampled_from(list(CHECKERS)),
-    values=st.dictionaries(st.text(max_size=30), st.text(max_size=30), max_size=10),
-    base=st.text(max_size=20),
-)
-def test_form_values_never_become_markup(checker_id, values, base):
+@given(checker_id=st.sampled_from(list(CHECKERS)), data=st.data(), base=HOSTILE_TEXT)
+def test_nothing_from_the_request_becomes_markup(checker_id, data, base):
+    """Valid form answers with a hostile `base`: a result whose HTML holds only the site's own
+    tags, no event handler, and the base only escaped; and a hostile form value gives an error
+    next to its field, in which no markup is repeated back."""
+    answers = data.draw(st.sampled_from(valid(checker_id)))
+    values = form_values(checker_id, answers)
     reply = json.loads(
         api.handle_form(json.dumps({"checker": checker_id, "values": values, "base": base}))
     )
-    if "errors" in reply:
-        for error in reply["errors"]:
-            assert isinstance(error["message"], str)
-        return
     html = reply["html"]
-    for value in values.values():
-        if "<" in value:
-            assert value not in html
+    tags = Tags(html)
+    assert {t for t, _ in tags.found} <= RESULT_TAGS
+    assert not [a for _, attrs in tags.found for a in attrs if a.startswith("on")]
+    if "<" in base or '"' in base:
+        assert base not in html
+    name = data.draw(st.sampled_from(list(values)))
+    bad = data.draw(HOSTILE_TEXT.filter(lambda v: v not in OK_FORM_VALUES and v != ""))
+    reply = json.loads(api.handle_form(json.dumps(
+        {"checker": checker_id, "values": {**values, name: bad}, "base": base})))  # fmt: skip
+    if "errors" in reply:
+        assert name in {e["field"] for e in reply["errors"]}
+        assert all(e["message"] and "<" not in e["message"] for e in reply["errors"])
+    else:  # a date field given another readable date in the period
+        assert CHECKERS[checker_id].question(name).kind == "date"
+
+
+class Tags(HTMLParser):
+    def __init__(self, html: str) -> None:
+        super().__init__()
+        self.found: list[tuple[str, list[str]]] = []
+        self.feed(html)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.found.append((tag, [name for name, _ in attrs]))
+
+
+RESULT_TAGS = {"p", "h3", "h4", "span", "a", "strong", "ol", "ul", "li", "button", "details",
+               "summary", "dl", "dt", "dd"}  # fmt: skip
+OK_FORM_VALUES = {"yes", "no", "unsure"} | {
+    c.value for checker in CHECKERS.values() for q in checker.questions for c in q.choices
+}
 
 
 @settings(max_examples=200, deadline=None)
