@@ -12,8 +12,9 @@ from typing import Any
 
 from checkers import CHECKERS
 
-# A few awareness/report dates around weekends and bank holidays, and no date at all.
-SAMPLE_DATES = (None, "2015-04-02", "2015-12-23", "2016-05-27")
+# A few awareness/report dates around weekends and bank holidays, one before and one after
+# the period the 2015 rules applied, and no date at all.
+SAMPLE_DATES = (None, "2015-04-02", "2015-12-23", "2016-05-27", "2014-06-02", "2019-01-07")
 ABSENT = object()
 PRODUCT_LIMIT = 20_000
 

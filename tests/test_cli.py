@@ -2,18 +2,29 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import subprocess
 import sys
 
 import pytest
 
-from checkers import CHECKERS, api
+from checkers import CHECKERS, api, cli
 
 from .conftest import ROOT
 
 
 def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    """The command in this process (as `python -m checkers` runs it), so that every line of
+    the CLI is measured by the tests; `run_process` runs the real command."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = cli.main(list(args), io.StringIO(stdin))
+    return subprocess.CompletedProcess(list(args), code, out.getvalue(), err.getvalue())
+
+
+def run_process(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "checkers", *args],
         input=stdin,
@@ -21,6 +32,32 @@ def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
         text=True,
         cwd=ROOT,
     )
+
+
+@pytest.mark.parametrize(
+    ("args", "stdin", "code"),
+    [
+        (["list"], "", 0),
+        (["schema", "allegations"], "", 0),
+        (["assess", "notifiable-incident", "-"], json.dumps({"child_died": True}), 2),
+        (["frobnicate"], "", 2),
+    ],
+)
+def test_the_real_command_agrees_with_the_in_process_one(args, stdin, code):
+    real, here = run_process(*args, stdin=stdin), run(*args, stdin=stdin)
+    assert real.returncode == here.returncode == code
+    if args[0] == "list":
+        assert real.stdout == here.stdout
+    else:
+        assert json.loads(real.stdout or "null") == json.loads(here.stdout or "null")
+    assert real.stderr == here.stderr
+
+
+def test_usage():
+    for args in ([], ["list", "x"], ["schema"], ["assess"], ["assess", "allegations", "a", "b"]):
+        out = run(*args)
+        assert (out.returncode, out.stdout) == (2, "")
+        assert out.stderr == cli.USAGE + "\n"
 
 
 GOOD = {
@@ -175,7 +212,84 @@ def test_missing_file():
     assert out.stderr.startswith("error: file: cannot read")
 
 
-def test_usage():
-    out = run("frobnicate")
-    assert out.returncode == 2
-    assert out.stderr.startswith("usage:")
+LIMBS = ('"harmed_or_may_have_harmed": true, "possible_criminal_offence": false, '
+         '"risk_of_harm": false, "removed_due_to_risk": false')  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("", "answers: not valid JSON (line 1, column 1: Expecting value)"),
+        (
+            "{\n\n  x",
+            "answers: not valid JSON (line 3, column 3: Expecting property name "
+            "enclosed in double quotes)",
+        ),
+        ("[]", "answers: must be a JSON object of answers"),
+        ("null", "answers: must be a JSON object of answers"),
+        ('{"risk_of_harm": NaN}', "answers: NaN is not a JSON value"),
+        ('{"risk_of_harm": -Infinity}', "answers: -Infinity is not a JSON value"),
+        ("[" * 1200 + "]" * 1200, "answers: is nested too deeply to be answers"),
+        ('{"a": ' + "1" * 5000 + "}", "answers: holds a number too long to read"),
+        (" " * 1_000_001, "answers: is longer than 1000000 characters"),
+        (" " * 999_998 + "{}", "harmed_or_may_have_harmed: an answer is required"),
+        (
+            '{"risk_of_harm": true, "risk_of_harm": true}',
+            "risk_of_harm: appears twice in the same JSON object",
+        ),
+        (
+            "{" + LIMBS + ', "reported_on": "2015-02-30"}',
+            "reported_on: 2015-02-30 is not a real date",
+        ),
+        (
+            "{" + LIMBS + ', "reported_on": "2009-12-31"}',
+            "reported_on: 2009-12-31 is outside the dates this site can count working days for "
+            "(2010-01-01 to 2035-12-31)",
+        ),
+        (
+            "{" + LIMBS + ', "reported_on": "2036-01-01"}',
+            "reported_on: 2036-01-01 is outside the dates this site can count working days for "
+            "(2010-01-01 to 2035-12-31)",
+        ),
+        (
+            "{" + LIMBS + ', "reported_on": 20150101}',
+            "reported_on: must be a date written YYYY-MM-DD",
+        ),
+        (
+            "{" + LIMBS + ', "reported_on": "2015-1-01"}',
+            "reported_on: must be a date written YYYY-MM-DD",
+        ),
+        (
+            "{" + LIMBS + ', "reported_on": "２015-01-01"}',
+            "reported_on: must be a date written YYYY-MM-DD",
+        ),
+        (
+            '{"harmed_or_may_have_harmed": "yes"}',
+            "harmed_or_may_have_harmed: must be true, false or null (not sure)",
+        ),
+        ('{"bad\\nname": true}', "'bad\\nname': unknown field for checker allegations"),
+        ('{"bad name": true}', "'bad name': unknown field for checker allegations"),
+        ('{"é": true}', "'é': unknown field for checker allegations"),
+    ],
+)
+def test_each_error_line_exactly(text, line):
+    out = run("assess", "allegations", "-", stdin=text)
+    assert (out.returncode, out.stdout, out.stderr) == (2, "", f"error: {line}\n")
+
+
+def test_a_choice_error_lists_the_choices():
+    out = run("assess", "serious-harm", "-", stdin='{"abuse_or_neglect": "maybe"}')
+    assert out.stderr == (
+        'error: abuse_or_neglect: must be one of "known", "suspected", "not_suspected"\n'
+    )
+
+
+def test_a_required_yes_no_without_not_sure_says_so():
+    from checkers.model import yes_no
+
+    q = yes_no("q", "Question?", unsure=False)
+    assert (q.unsure, q.required) == (False, True)
+    with pytest.raises(Exception, match="must be true or false"):
+        q.parse(None)
+    optional = yes_no("o", "Optional?", required=False)
+    assert (optional.unsure, optional.required) == (False, False)
