@@ -2,7 +2,7 @@
 VENV := .venv/bin
 PORT ?= 8000
 
-.PHONY: setup setup-site build serve test lint bench bank-holidays
+.PHONY: setup setup-site build serve test lint bench bank-holidays mutation
 
 setup:
 	@bash build_scripts/dev/setup.sh
@@ -32,3 +32,9 @@ bench: setup build
 
 bank-holidays: setup
 	$(VENV)/python -m build_scripts.dev.update_bank_holidays
+
+# Mutation testing of checkers/ (takes about an hour on 2 cores); prints the score.
+mutation: setup
+	rm -rf mutants
+	$(VENV)/mutmut run --max-children 2 > /dev/null || true
+	$(VENV)/python -m build_scripts.dev.mutation_report
