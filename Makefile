@@ -36,5 +36,5 @@ bank-holidays: setup
 # Mutation testing of checkers/ (takes about an hour on 2 cores); prints the score.
 mutation: setup
 	rm -rf mutants
-	$(VENV)/mutmut run --max-children 2 > /dev/null || true
+	$(VENV)/mutmut run --max-children 2 > .mutmut.log 2>&1 || (tail -c 3000 .mutmut.log; exit 1)
 	$(VENV)/python -m build_scripts.dev.mutation_report
