@@ -1,0 +1,226 @@
+"""The small modules every checker stands on, tested at their edges: bad input and its
+messages, dates and their range, the 2015 period, working days and deadline wording, the
+"not sure" reasoning, and the encoding of answers for the page."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from checkers import CHECKERS
+from checkers.dates import FIRST_DATE, LAST_DATE, long_date, parse_date
+from checkers.deadlines import deadline, within, working_days_phrase
+from checkers.errors import BadAnswer, InputError, Problem
+from checkers.json_input import MAX_BYTES, loads, loads_object
+from checkers.period import PUBLISHED, REPLACED, period_warnings
+from checkers.web import encoding
+from checkers.working_days import (
+    OutsideCalendar,
+    add_working_days,
+    calendar_range_message,
+    covered,
+    is_working_day,
+)
+
+D = dt.date.fromisoformat
+
+
+# -- errors ---------------------------------------------------------------------------------
+
+
+def test_a_problem_for_the_page_defaults_to_the_message_capitalised():
+    assert Problem("f", "must be true or false").for_page == "Must be true or false"
+    assert Problem("f", "must be true or false", "Select yes or no").for_page == "Select yes or no"
+    assert InputError.one("f", "is wrong").problems == [Problem("f", "is wrong", "")]
+    assert InputError.one("f", "is wrong", "Fix it").problems[0].for_page == "Fix it"
+
+
+def test_an_input_error_reads_as_every_problem_in_order():
+    error = InputError([Problem("a", "is bad"), Problem("b", "is worse")])
+    assert str(error) == "a: is bad; b: is worse"
+    assert error.first_line() == "a: is bad"
+
+
+@pytest.mark.parametrize(
+    ("name", "message", "line"),
+    [
+        ("child_died", "is bad", "child_died: is bad"),
+        ("x1", "is bad", "x1: is bad"),
+        ("bad name", "is bad", "'bad name': is bad"),
+        ("é", "is bad", "'é': is bad"),
+        ("", "is bad", "'': is bad"),
+        ("a", "line one\nline two\rthree", "a: line one line two three"),
+    ],
+)
+def test_first_line_is_one_line(name, message, line):
+    assert InputError.one(name, message).first_line() == line
+
+
+def test_a_bad_answer_carries_both_messages():
+    exc = BadAnswer("must be a date", "Enter a date")
+    assert (str(exc), exc.message, exc.page) == ("must be a date", "must be a date", "Enter a date")
+
+
+# -- strict JSON ----------------------------------------------------------------------------
+
+
+def test_json_is_read_strictly():
+    assert loads('{"a": true, "b": [1, 2]}') == {"a": True, "b": [1, 2]}
+    assert loads(" " * (MAX_BYTES - 2) + "{}") == {}
+    with pytest.raises(InputError) as exc:
+        loads(" " * (MAX_BYTES - 1) + "{}")
+    assert exc.value.problems == [Problem("answers", f"is longer than {MAX_BYTES} characters")]
+    with pytest.raises(InputError) as exc:
+        loads('{"a": 1, "a": 1}', "request")
+    assert exc.value.problems == [Problem("a", "appears twice in the same JSON object")]
+    for constant in ("NaN", "Infinity", "-Infinity"):
+        with pytest.raises(InputError) as exc:
+            loads(f'{{"a": {constant}}}')
+        assert exc.value.first_line() == f"answers: {constant} is not a JSON value"
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        (
+            "{",
+            "request: not valid JSON (line 1, column 2: Expecting property name enclosed "
+            "in double quotes)",
+        ),  # fmt: skip
+        ("[" * 2000, "request: is nested too deeply to be answers"),
+        ("1" * 5000, "request: holds a number too long to read"),
+        ("[]", "request: must be a JSON object"),
+        ("2", "request: must be a JSON object"),
+    ],
+)
+def test_a_request_must_be_a_json_object(text, line):
+    with pytest.raises(InputError) as exc:
+        loads_object(text, "request")
+    assert exc.value.first_line() == line
+
+
+# -- dates ----------------------------------------------------------------------------------
+
+
+def test_dates_are_read_in_their_range_only():
+    assert parse_date("2015-03-26") == D("2015-03-26")
+    assert parse_date(FIRST_DATE.isoformat()) == FIRST_DATE
+    assert parse_date(LAST_DATE.isoformat()) == LAST_DATE
+    for outside in (FIRST_DATE - dt.timedelta(days=1), LAST_DATE + dt.timedelta(days=1)):
+        with pytest.raises(BadAnswer) as exc:
+            parse_date(outside.isoformat())
+        assert exc.value.page == (
+            "Enter a date from 2010 to 2035: the bank-holiday calendar this site holds "
+            "covers those years only"
+        )
+    with pytest.raises(BadAnswer) as exc:
+        parse_date("2015-02-29")
+    assert (exc.value.message, exc.value.page) == (
+        "2015-02-29 is not a real date", "Enter a real date: 2015-02-29 does not exist")  # fmt: skip
+    for unreadable in ("2015-2-01", "15-02-01", "2015/02/01", "2015-02-01x", "٢٠١٥-02-01", 2015,
+                       None, "2015-02-0١"):  # fmt: skip
+        with pytest.raises(BadAnswer) as exc:
+            parse_date(unreadable)
+        assert exc.value.page == "Enter a real date, for example 27 3 2015"
+
+
+def test_long_dates_are_written_out():
+    assert long_date(D("2015-03-26")) == "Thursday 26 March 2015"
+    assert long_date(D("2016-01-04")) == "Monday 4 January 2016"
+    assert long_date(D("2018-12-30")) == "Sunday 30 December 2018"
+    assert [long_date(D(f"2015-{m:02d}-01")).split()[2] for m in range(1, 13)] == [
+        "January", "February", "March", "April", "May", "June", "July", "August",
+        "September", "October", "November", "December"]  # fmt: skip
+
+
+# -- the 2015 period ------------------------------------------------------------------------
+
+
+def test_the_period_warning_starts_and_ends_on_the_right_days():
+    assert period_warnings(PUBLISHED) == []
+    assert period_warnings(REPLACED - dt.timedelta(days=1)) == []
+    before = period_warnings(PUBLISHED - dt.timedelta(days=1))
+    after = period_warnings(REPLACED)
+    assert len(before) == len(after) == 1
+    assert before[0].text.startswith("The date you gave (Wednesday 25 March 2015) is before 26")
+    assert after[0].text.startswith("The date you gave (Wednesday 4 July 2018) is on or after")
+    assert before[0].to_json() == {"text": before[0].text, "cite": "#status"}
+
+
+# -- working days and deadlines -------------------------------------------------------------
+
+
+def test_working_days_edges():
+    assert covered(D("2010-01-01")) and covered(D("2036-12-31"))
+    assert not covered(D("2009-12-31")) and not covered(D("2037-01-01"))
+    assert is_working_day(D("2015-03-27"))  # a Friday
+    assert not is_working_day(D("2015-12-25"))
+    with pytest.raises(OutsideCalendar, match="outside the bank-holiday calendar"):
+        is_working_day(D("2009-12-31"))
+    with pytest.raises(ValueError, match="at least 1"):
+        add_working_days(D("2015-03-02"), 0)
+    assert add_working_days(D("2015-03-02"), 2) == D("2015-03-04")
+    assert calendar_range_message() == (
+        "is outside the bank-holiday calendar this site holds (2010-01-01 to 2036-12-31), so "
+        "no deadline can be worked out"
+    )
+
+
+def test_deadline_wording():
+    assert working_days_phrase(1) == "one working day"
+    assert working_days_phrase(5) == "five working days"
+    assert deadline(None, 5) is None
+    assert deadline(D("2015-04-02"), 5) == D("2015-04-13")
+    assert within(5, None, "becoming aware") == (
+        None, "within five working days of becoming aware (give the date to see the day)")  # fmt: skip
+    assert within(1, D("2015-04-02"), "x") == (
+        D("2015-04-07"),
+        "by Tuesday 7 April 2015 at the latest: one working day after Thursday 2 April 2015, "
+        "not counting weekends or bank holidays in England and Wales",
+    )
+
+
+# -- answers as the page sends and shows them ----------------------------------------------
+
+
+def test_encoding_of_answers():
+    checker = CHECKERS["serious-harm"]
+    custody = checker.question("custody_setting")
+    died = checker.question("child_died")
+    assert encoding.form_value(True) == "yes"
+    assert encoding.form_value(False) == "no"
+    assert encoding.form_value(None) == "unsure"
+    assert encoding.options(died) == [("yes", "Yes"), ("no", "No"), ("unsure", "Not sure")]
+    assert encoding.shown(died, None) == "Not sure"
+    assert encoding.shown(died, True) == "Yes"
+    assert encoding.shown(custody, None) == "Not answered"
+    assert encoding.shown(custody, custody.choices[0].value) == custody.choices[0].label
+    assert encoding.asked_if_value(custody) == ("death_in_custody", "yes")
+    assert encoding.asked_if_value(died) is None
+    assert encoding.group_id(checker, died) == "serious-harm-child_died-group"
+    assert encoding.control_id(checker, died, "no") == "serious-harm-child_died-no"
+    assert encoding.control_id(checker, died) == "serious-harm-child_died"
+    assert encoding.title_id(checker) == "serious-harm-title"
+    assert encoding.form_id(checker) == "serious-harm-form"
+    recovered = checker.question("child_recovered")
+    assert encoding.options(recovered) == [("yes", "Yes"), ("no", "No")]
+    assert encoding.shown(recovered, None) == "Not answered"
+    assert encoding.shown(died, False) == "No"
+    aware_on = CHECKERS["notifiable-incident"].question("aware_on")
+    assert encoding.shown(aware_on, D("2015-04-02")) == "Thursday 2 April 2015"
+    assert encoding.shown(aware_on, None) == "Not answered"
+
+
+def test_a_fragment_leaves_out_what_it_cannot_carry():
+    checker = CHECKERS["serious-harm"]
+    answers = {"child_died": None, "child_recovered": None, "custody_setting": None,
+               "abuse_or_neglect": "known", "death_in_custody": False}  # fmt: skip
+    assert encoding.fragment(checker, answers) == (
+        "#checker=serious-harm&abuse_or_neglect=known&child_died=unsure&death_in_custody=no"
+    )
+    assert encoding.filled_in(checker, {}) == "serious-harm/#checker=serious-harm"
+    ni = CHECKERS["notifiable-incident"]
+    assert encoding.fragment(ni, {"aware_on": "2015-04-02", "child_died": True}) == (
+        "#checker=notifiable-incident&child_died=yes"
+    )
