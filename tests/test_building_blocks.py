@@ -87,7 +87,7 @@ def test_json_is_read_strictly():
             "{",
             "request: not valid JSON (line 1, column 2: Expecting property name enclosed "
             "in double quotes)",
-        ),  # fmt: skip
+        ),
         ("[" * 2000, "request: is nested too deeply to be answers"),
         ("1" * 5000, "request: holds a number too long to read"),
         ("[]", "request: must be a JSON object"),
