@@ -1,0 +1,35 @@
+"""CONTRACT.md keeps step with the code: every checker, answer field, choice value, outcome
+and result field the checkers have is named in it, and so are the page's entry points."""
+
+from __future__ import annotations
+
+import pytest
+
+from checkers import CHECKERS, api
+
+from .answers import example_answers
+from .conftest import ROOT
+
+CONTRACT = (ROOT / "CONTRACT.md").read_text(encoding="utf-8")
+
+
+def named(word: str) -> bool:
+    return f"`{word}`" in CONTRACT or f'"{word}"' in CONTRACT
+
+
+@pytest.mark.parametrize("checker_id", list(CHECKERS))
+def test_every_field_and_outcome_is_in_the_contract(checker_id):
+    checker = CHECKERS[checker_id]
+    missing = [checker_id] if not named(checker_id) else []
+    for q in checker.questions:
+        missing += [q.id] if not named(q.id) else []
+        missing += [c.value for c in q.choices if not named(c.value)]
+    missing += [o for o in checker.schema()["outcomes"] if not named(o)]
+    result = api.assess(checker_id, example_answers(checker_id))
+    missing += [field for field in result if not named(field)]
+    assert missing == []
+
+
+def test_the_page_calls_are_in_the_contract():
+    for call in ("handle_form", "link_for_form", "read_fragment", "assess_json"):
+        assert hasattr(api, call) and call in CONTRACT
