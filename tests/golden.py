@@ -20,3 +20,12 @@ def matches(name: str, data: Any) -> Any:
         FOLDER.mkdir(exist_ok=True)
         path.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     return json.loads(path.read_text(encoding="utf-8"))
+
+
+def matches_text(name: str, text: str) -> str:
+    """The recorded text for `name` (after rewriting it, when asked to)."""
+    path = FOLDER / name
+    if os.environ.get("UPDATE_GOLDEN"):
+        FOLDER.mkdir(exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return path.read_text(encoding="utf-8")

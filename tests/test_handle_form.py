@@ -184,6 +184,9 @@ def test_a_fragment_round_trips_through_the_form(example):
         ("#checker=allegations&reported_on=2015-04-02", {"ignored": True}),
         ("#checker=allegations&risk_of_harm=yes&risk_of_harm=no", {"ignored": True}),
         ("#checker=allegations&risk_of_harm=%3Cb%3E", {"ignored": True}),
+        ("#checker=allegations&risk_of_harm=", {"ignored": True}),
+        ("#checker=allegations&risk_of_harm", {"ignored": True}),
+        ("#checker=allegations&checker=allegations", {"ignored": True}),
     ],
 )
 def test_reading_a_fragment(fragment, reply):
@@ -208,3 +211,39 @@ def test_html_escapes_what_it_shows():
     assert "<script>" not in reply["html"]
     assert escape(base) in reply["html"]
     assert all(h.startswith(base) for h in Page(reply["html"]).hrefs if h[0] != "#")
+
+
+@pytest.mark.parametrize(
+    ("call", "message", "errors"),
+    [
+        (api.read_fragment, "[]", [{"field": "request", "message": "Must be a JSON object"}]),
+        (api.read_fragment, '{"checker": "allegations", "fragment": 1}',
+         [{"field": "fragment", "message": "Must be a string"}]),
+        (api.read_fragment, '{"checker": "nope", "fragment": ""}',
+         [{"field": "checker", "message": "Unknown checker 'nope' (known: notifiable-incident, "
+           "serious-harm, allegations, whistleblowing)"}]),
+        (api.link_for_form, '{"checker": "allegations", "values": []}',
+         [{"field": "values", "message": "Must map field names to strings"}]),
+        (api.link_for_form, '{"checker": "allegations", "values": {"a": 1}}',
+         [{"field": "values", "message": "Must map field names to strings"}]),
+        (api.handle_form, '{"checker": "allegations"}',
+         [{"field": "harmed_or_may_have_harmed", "message": "Select an answer"},
+          {"field": "possible_criminal_offence", "message": "Select an answer"},
+          {"field": "risk_of_harm", "message": "Select an answer"},
+          {"field": "removed_due_to_risk", "message": "Select an answer"}]),
+    ],
+)  # fmt: skip
+def test_a_bad_page_request_names_its_field(call, message, errors):
+    assert json.loads(call(message)) == {"errors": errors}
+
+
+def test_a_link_from_an_empty_form_names_only_the_checker():
+    reply = api.link_for_form('{"checker": "allegations"}')
+    assert json.loads(reply) == {"fragment": "#checker=allegations"}
+
+
+def test_base_must_be_text_to_be_used():
+    values = form_values(EXAMPLES[0]["checker"], EXAMPLES[0]["answers"])
+    message = {"checker": EXAMPLES[0]["checker"], "values": values, "base": 7}
+    html = json.loads(api.handle_form(json.dumps(message)))["html"]
+    assert 'href="notifiable-incidents/#' in html and "7notifiable" not in html

@@ -139,7 +139,7 @@ def fragment_from_form(checker: Checker, values: Mapping[str, str]) -> str:
     parts = [f"checker={quote(checker.id)}"]
     for q in checker.questions:
         value = values.get(q.id, "")
-        if q.kind != "date" and value in {v for v, _ in options(q)}:
+        if value in {v for v, _ in options(q)}:  # a date has no options: never carried
             parts.append(f"{quote(q.id)}={quote(value)}")
     return "#" + "&".join(parts)
 
@@ -167,9 +167,8 @@ def form_from_fragment(checker: Checker, text: str) -> dict[str, str] | None:
     chosen: dict[str, str] = {}
     for name, value in pairs[1:]:
         q = _question(checker, name)
-        if q is None or q.kind == "date" or name in chosen:
-            raise FragmentIgnored(name)
-        if value not in {v for v, _ in options(q)}:
-            raise FragmentIgnored(name)
+        # A date has no options, so a date in a fragment is ignored with the rest.
+        if q is None or name in chosen or value not in {v for v, _ in options(q)}:
+            raise FragmentIgnored
         chosen[name] = value
     return chosen

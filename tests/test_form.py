@@ -1,0 +1,132 @@
+"""Each checker's form, as the pre-pass renders it from the checker's questions: a reviewed
+record of its HTML (tests/golden/form-ID.html), and its structure checked against the
+questions: one group per question, the right controls and values, every label and every
+aria-describedby pointing at an element that exists, and nothing that sends the answers."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+from checkers import CHECKERS
+from checkers.model import Question, choice, date_question, yes_no
+from checkers.web import encoding
+from checkers.web.form import MESSAGES, attr, render_form
+
+from . import golden
+
+
+def rendered(checker_id: str) -> str:
+    return render_form(CHECKERS[checker_id], "../", "assets/py/h/w.whl", "assets/pyodide/v/",
+                       "assets/py/h/s.bin.gz")  # fmt: skip
+
+
+class Elements(HTMLParser):
+    def __init__(self, html: str) -> None:
+        super().__init__()
+        self.elements: list[tuple[str, dict[str, str]]] = []
+        self.feed(html)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.elements.append((tag, {k: v or "" for k, v in attrs}))
+
+    def all(self, tag: str, **wanted: str) -> list[dict[str, str]]:
+        """Elements with these attributes ("for_" is `for`; "data_x" is `data-x`)."""
+        names = {k: k.rstrip("_").replace("_", "-") for k in wanted}
+        return [a for t, a in self.elements if t == tag
+                and all(a.get(names[k]) == v for k, v in wanted.items())]  # fmt: skip
+
+
+@pytest.mark.parametrize("checker_id", list(CHECKERS))
+def test_form_is_in_the_reviewed_record(checker_id):
+    html = rendered(checker_id)
+    assert html == golden.matches_text(f"form-{checker_id}.html", html)
+
+
+@pytest.mark.parametrize("checker_id", list(CHECKERS))
+def test_form_follows_the_questions(checker_id):
+    checker = CHECKERS[checker_id]
+    html = rendered(checker_id)
+    page = Elements(html)
+    ids = [a["id"] for _, a in page.elements if "id" in a]
+    assert len(ids) == len(set(ids)), "ids are unique"
+    (form,) = page.all("form")
+    assert form["data-checker"] == checker_id and form["method"] == "dialog"
+    assert form["autocomplete"] == "off" and "action" not in form
+    assert form["data-wheel"] == "assets/py/h/w.whl"
+    assert form["data-snapshot"] == "assets/py/h/s.bin.gz"
+    assert form["data-pyodide"] == "assets/pyodide/v/"
+    for key, text in MESSAGES.items():
+        assert form[f"data-msg-{key.replace('_', '-')}"] == text
+    for q in checker.questions:
+        (group,) = [a for _, a in page.elements if a.get("data-field") == q.id]
+        assert group["id"] == encoding.group_id(checker, q)
+        for described in group.get("aria-describedby", "").split():
+            assert described in ids
+        if q.kind == "date":
+            (control,) = page.all("input", name=q.id)
+            assert control["type"] == "date" and control["id"] == encoding.control_id(checker, q)
+            assert (control["min"], control["max"]) == ("2010-01-01", "2035-12-31")
+            assert page.all("label", for_=control["id"])
+            continue
+        radios = page.all("input", name=q.id)
+        assert [(r["type"], r["value"]) for r in radios] == [
+            ("radio", v) for v, _ in encoding.options(q)
+        ]
+        for radio, (value, label) in zip(radios, encoding.options(q), strict=True):
+            assert radio["id"] == encoding.control_id(checker, q, value)
+            assert page.all("label", for_=radio["id"])
+            assert f">{label}</label>" in html
+        asked = encoding.asked_if_value(q)
+        if asked:
+            assert (group["data-asked-if-field"], group["data-asked-if-value"]) == asked
+        if q.cite:
+            assert page.all("a", href="../" + q.cite)
+    assert bool(page.all("input", data_organisation="")) == bool(checker.print_title)
+    (result,) = [a for _, a in page.elements if "data-checker-result" in a]
+    assert "aria-labelledby" not in result or result["aria-labelledby"] in ids
+    assert "\n\n" not in html, "one HTML block for Markdown"
+
+
+def test_attributes_are_escaped():
+    assert attr('say "no" & <go>') == "say &quot;no&quot; &amp; &lt;go&gt;"
+    assert attr("it’s") == "it’s"
+
+
+def test_asked_if_is_written_for_a_choice_as_well_as_a_yes_no():
+    q = Question("q", "bool", "Q?", asked_if=("interagency_concerns", "unclear"))
+    assert encoding.asked_if_value(q) == ("interagency_concerns", "unclear")
+    q = Question("q", "bool", "Q?", asked_if=("policy_in_place", False))
+    assert encoding.asked_if_value(q) == ("policy_in_place", "no")
+
+
+def test_question_builders():
+    q = yes_no("a", "A?", "hint", "page/#a")
+    assert (q.id, q.kind, q.text, q.hint, q.cite, q.unsure, q.required) == (
+        "a", "bool", "A?", "hint", "page/#a", True, True)  # fmt: skip
+    assert yes_no("b", "B?", unsure=False).unsure is False
+    optional = yes_no("c", "C?", required=False)
+    assert (optional.required, optional.unsure) == (False, False)
+    asked = yes_no("d", "D?", asked_if=("a", True))
+    assert asked.asked_if == ("a", True)
+    c = choice("e", "E?", [("x", "Ex"), ("y", "Why")], "hint", "page/#e", required=False)
+    assert (c.kind, c.text, c.hint, c.cite, c.required) == (
+        "choice",
+        "E?",
+        "hint",
+        "page/#e",
+        False,
+    )
+    assert [(o.value, o.label) for o in c.choices] == [("x", "Ex"), ("y", "Why")]
+    assert choice("f", "F?", [("x", "Ex")]).required is True
+    d = date_question("g", "G?", "hint", "page/#g")
+    assert (d.kind, d.text, d.hint, d.cite, d.required, d.unsure) == (
+        "date", "G?", "hint", "page/#g", False, False)  # fmt: skip
+
+
+def test_no_blank_line_and_no_unescaped_text():
+    for checker_id in CHECKERS:
+        html = rendered(checker_id)
+        assert not re.search(r"=\"[^\"]*<", html)
