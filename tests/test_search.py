@@ -108,3 +108,51 @@ def test_search_finds_each_topic(page: Page, site):
     # the start of countless words; such a query may miss. The rest must all hit.
     assert hits / len(QUERIES) >= 0.9, misses
     assert not [m for m in misses if m[0] in MUST_HIT], misses
+
+
+def luminance(rgb: str) -> float:
+    r, g, b = (int(x) / 255 for x in rgb[rgb.index("(") + 1 : rgb.index(")")].split(",")[:3])
+    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in (r, g, b)]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def contrast(a: str, b: str) -> float:
+    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+@pytest.mark.parametrize("viewport", [(1366, 768), (390, 844)], ids=["laptop", "phone"])
+def test_the_typed_query_is_readable(browser, site, viewport):
+    """The words a reader types stand out from the field they type into (WCAG 1.4.3)."""
+    page = browser.new_page(viewport={"width": viewport[0], "height": viewport[1]})
+    page.goto(site.url)
+    if viewport[0] < 960:
+        page.click("label[for=__search]")
+    else:
+        page.click("input.md-search__input")
+    page.keyboard.type("custody")
+    # The field turns white with a transition: read the colours once it has.
+    page.wait_for_function(
+        """() => getComputedStyle(document.querySelector('input.md-search__input')
+                   .closest('.md-search__form')).backgroundColor === 'rgb(255, 255, 255)'"""
+    )
+    colours = page.evaluate(
+        """() => { const input = document.querySelector('input.md-search__input');
+                   const form = input.closest('.md-search__form');
+                   return [getComputedStyle(input).color, getComputedStyle(form).backgroundColor]; }"""
+    )
+    assert colours[1] == "rgb(255, 255, 255)"
+    assert contrast(*colours) >= 4.5, colours
+    page.close()
+
+
+def test_search_results_keep_the_query_out_of_the_address(page: Page, site):
+    """A result's link holds no trace of what was typed (no ?h=…), so the words never reach
+    the address bar, the history or a server's log."""
+    page.goto(site.url)
+    top_pages(page, site, "custody")
+    hrefs = page.eval_on_selector_all(".md-search-result__link", "els => els.map(e => e.href)")
+    assert hrefs and not [h for h in hrefs if "?" in h or "custody" in urlparse(h).query]
+    page.locator(".md-search-result__link").first.click()
+    page.wait_for_load_state()
+    assert "custody" not in urlparse(page.url).query and "?" not in page.url
