@@ -112,6 +112,47 @@
     return out;
   }
 
+  // -- what the reader has chosen, kept for the visit ---------------------------------------
+  // Each checker's answers and result are held in this page's memory, never in storage, while
+  // the reader moves around the site: a guidance link, Back, or instant navigation to another
+  // page and back finds them as they were. "Start again" clears them; leaving the site or
+  // reloading (pagehide) clears them all, so the back-forward cache holds no answers either.
+  const kept = new Map();
+
+  function keepFor(form) {
+    if (!kept.has(form.dataset.checker)) kept.set(form.dataset.checker, {});
+    return kept.get(form.dataset.checker);
+  }
+
+  function keepAnswers(form) {
+    const controls = {};
+    for (const input of form.querySelectorAll("input:not([data-copy-field])")) {
+      if (input.type === "radio" ? input.checked : input.value) {
+        controls[input.id] = input.type === "radio" ? true : input.value;
+      }
+    }
+    keepFor(form).controls = controls;
+  }
+
+  function restore(form) {
+    const entry = kept.get(form.dataset.checker);
+    if (!entry || !entry.controls) return false;
+    for (const [id, value] of Object.entries(entry.controls)) {
+      const input = form.querySelector(`input[id="${CSS.escape(id)}"]`);
+      if (!input) continue;
+      if (input.type === "radio") input.checked = true;
+      else input.value = value;
+    }
+    applyAskedIf(form);
+    if (entry.reply) showResult(form, entry.reply, { focus: false });
+    return true;
+  }
+
+  window.addEventListener("pagehide", () => {
+    kept.clear();
+    for (const form of document.querySelectorAll("form[data-checker]")) form.reset();
+  });
+
   // -- errors (the GOV.UK error summary pattern) -------------------------------------------
 
   function clearErrors(form) {
@@ -157,7 +198,7 @@
 
   // -- results ----------------------------------------------------------------------------
 
-  function showResult(form, reply) {
+  function showResult(form, reply, { focus = true } = {}) {
     const result = form.closest("[data-checker-section]").querySelector("[data-checker-result]");
     result.innerHTML = reply.html; // made by Python, every text escaped there
     result.dataset.outcome = reply.result.outcome;
@@ -166,7 +207,8 @@
     for (const button of result.querySelectorAll("[data-print-plan]")) {
       button.addEventListener("click", () => printPlan(form, result));
     }
-    result.focus();
+    keepFor(form).reply = reply;
+    if (focus) result.focus();
   }
 
   function clearResult(form) {
@@ -290,6 +332,8 @@
     }
     for (const radio of picks) radio.checked = true;
     applyAskedIf(form);
+    keepAnswers(form);
+    keepFor(form).fragment = fragment;
     return picks.length > 0;
   }
 
@@ -302,8 +346,13 @@
       event.preventDefault();
       submit(form);
     });
-    form.addEventListener("change", () => applyAskedIf(form));
+    form.addEventListener("change", () => {
+      applyAskedIf(form);
+      keepAnswers(form);
+    });
+    form.addEventListener("input", () => keepAnswers(form));
     form.addEventListener("reset", () => {
+      kept.delete(form.dataset.checker);
       setTimeout(() => applyAskedIf(form));
       clearErrors(form);
       clearResult(form);
@@ -327,7 +376,9 @@
       },
       () => status(form, "failed"),
     );
-    fillFromFragment(form).then((filled) => filled && submit(form));
+    // Answers the reader gave on this visit come first; a link's answers are filled in only
+    // when the reader has followed it, not when they come back to it.
+    if (!restore(form)) fillFromFragment(form).then((filled) => filled && submit(form));
   }
 
   function bindParagraphLinks() {
@@ -349,10 +400,13 @@
     bindParagraphLinks();
   }
 
-  // A filled-in link followed on the page it points at changes only the fragment.
+  // A filled-in link followed on the page it points at changes only the fragment. Any other
+  // fragment (a guidance link, a paragraph, the table of contents) leaves the answers alone,
+  // and so does coming back to the checker fragment that was already filled in.
   window.addEventListener("hashchange", () => {
+    if (!location.hash.startsWith("#checker=")) return;
     for (const form of document.querySelectorAll("form[data-checker]")) {
-      if (!location.hash.startsWith("#checker=")) continue;
+      if (keepFor(form).fragment === location.hash) continue;
       form.reset();
       fillFromFragment(form).then((filled) => filled && submit(form));
     }

@@ -1,0 +1,96 @@
+"""What the reader has chosen stays put while they read: following a guidance link under a
+question, going Back, or moving to another page with instant navigation and coming back finds
+the answers and the result as they were. "Start again" clears them, and so does leaving the
+site: they are held in the page's memory for the visit, never in storage."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from checkers import CHECKERS
+
+from .answers import example_answers
+from .browser_helpers import RESULT, answer, submit_and_wait
+
+pytestmark = pytest.mark.browser
+
+
+def chosen(page: Page, checker_id: str) -> dict[str, str]:
+    return page.evaluate(
+        """id => Object.fromEntries([...document.querySelectorAll(
+             `form[data-checker='${id}'] input`)].filter(i => i.type === 'radio' ? i.checked
+             : i.type !== 'text' && i.value).map(i => [i.name, i.value]))""",
+        checker_id,
+    )
+
+
+def wait_bound(page: Page, checker_id: str) -> None:
+    page.wait_for_selector(f"form[data-checker='{checker_id}'][data-bound]")
+
+
+@pytest.mark.parametrize("checker_id", list(CHECKERS))
+def test_answers_and_result_survive_a_guidance_link_and_back(page: Page, site, checker_id):
+    checker = CHECKERS[checker_id]
+    page.goto(site.url + checker.page)
+    wait_bound(page, checker_id)
+    answer(page, checker_id, example_answers(checker_id))
+    outcome = submit_and_wait(page, checker_id)
+    before = chosen(page, checker_id)
+    headline = page.locator(".checker-outcome").inner_text()
+
+    # A guidance link under a question, then Back.
+    page.locator(f"form[data-checker='{checker_id}'] .checker-question-cite a").first.click()
+    page.wait_for_timeout(300)
+    page.go_back()
+    wait_bound(page, checker_id)
+    assert chosen(page, checker_id) == before
+    expect(page.locator(RESULT)).to_have_attribute("data-outcome", outcome)
+    assert page.locator(".checker-outcome").inner_text() == headline
+
+    # Another page by instant navigation, then Back.
+    page.locator("a.md-nav__link[href$='changes/']").first.click()
+    page.wait_for_url("**/changes/")
+    page.go_back()
+    wait_bound(page, checker_id)
+    assert chosen(page, checker_id) == before
+    expect(page.locator(RESULT)).to_have_attribute("data-outcome", outcome)
+
+    # Start again clears them for good.
+    page.locator(f"form[data-checker='{checker_id}'] button[type=reset]").click()
+    page.locator("a.md-nav__link[href$='changes/']").first.click()
+    page.wait_for_url("**/changes/")
+    page.go_back()
+    wait_bound(page, checker_id)
+    assert chosen(page, checker_id) == {}
+    expect(page.locator("[data-checker-result]")).to_be_hidden()
+
+
+def test_coming_back_to_a_filled_in_link_keeps_the_changed_answers(page: Page, site):
+    page.goto(site.url + "allegations/#checker=allegations&harmed_or_may_have_harmed=yes"
+              "&possible_criminal_offence=no&risk_of_harm=no&removed_due_to_risk=no")  # fmt: skip
+    page.wait_for_selector(RESULT, timeout=60_000)
+    page.locator("input[name=harmed_or_may_have_harmed][value=no]").check()
+    assert submit_and_wait(page, "allegations") == "not_allegation"
+    page.locator("form[data-checker='allegations'] .checker-question-cite a").first.click()
+    page.wait_for_timeout(300)
+    page.go_back()
+    wait_bound(page, "allegations")
+    page.wait_for_timeout(500)  # a fragment reading, were one wrongly started, has finished
+    assert chosen(page, "allegations")["harmed_or_may_have_harmed"] == "no"
+    expect(page.locator(RESULT)).to_have_attribute("data-outcome", "not_allegation")
+
+
+def test_leaving_the_site_clears_the_answers(page: Page, site):
+    checker_id = "allegations"
+    page.goto(site.url + CHECKERS[checker_id].page)
+    wait_bound(page, checker_id)
+    answer(page, checker_id, example_answers(checker_id))
+    submit_and_wait(page, checker_id)
+    page.evaluate("window.dispatchEvent(new PageTransitionEvent('pagehide'))")
+    assert chosen(page, checker_id) == {}
+    expect(page.locator("[data-checker-result]")).to_be_hidden()
+    page.goto("about:blank")
+    page.go_back()
+    wait_bound(page, checker_id)
+    assert chosen(page, checker_id) == {}
