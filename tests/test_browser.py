@@ -160,6 +160,7 @@ def test_copied_link_opens_the_same_answers_in_a_new_browser(page: Page, site, b
     submit_and_wait(page, "notifiable-incident")
     url_before = page.url
     page.locator("[data-copy-answers]").click()
+    expect(page.locator("[data-copy-field]")).not_to_have_value("")  # made by Python
     link = page.locator("[data-copy-field]").input_value()
     assert page.url == url_before  # answering and copying never touch the address bar
     assert urlparse(link).query == ""
