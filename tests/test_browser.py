@@ -235,8 +235,10 @@ def test_keyboard_only(page: Page, site, checker_id):
         page.keyboard.press("Tab")
     page.wait_for_selector(RESULT, timeout=60_000)
     result = page.locator("[data-checker-result]")
-    expect(result).to_be_focused()
+    # Announced once, by the live region; the focus stays on the button that was pressed.
     assert page.locator("[data-checker-live]").get_attribute("aria-live") == "polite"
+    expect(page.locator(f"form[data-checker='{checker_id}'] button[type=submit]")).to_be_focused()
+    assert_headline_in_view(page)
     answers = {}
     for q in checker.questions:
         if q.id in chosen:
@@ -246,6 +248,56 @@ def test_keyboard_only(page: Page, site, checker_id):
         q.id for q in checker.questions if q.required and not checker.not_asked(q, answers)
     }
     expect(result).to_have_attribute("data-outcome", api.assess(checker_id, answers)["outcome"])
+
+
+def assert_headline_in_view(page: Page) -> None:
+    """The result's headline is on screen, below the sticky header, not under it."""
+    box = page.evaluate(
+        """() => { const h = document.querySelector('.checker-outcome').getBoundingClientRect();
+                   const header = document.querySelector('.md-header').getBoundingClientRect();
+                   return [h.top, h.bottom, header.bottom, innerHeight]; }"""
+    )
+    top, bottom, header_bottom, height = box
+    assert header_bottom <= top and bottom <= height, box
+
+
+@pytest.mark.parametrize("viewport", [(390, 844), (1366, 768)], ids=["phone", "laptop"])
+@pytest.mark.parametrize("checker_id", list(CHECKERS))
+def test_the_result_headline_lands_in_view(browser, site, checker_id, viewport):
+    from .answers import example_answers
+
+    page = browser.new_page(viewport={"width": viewport[0], "height": viewport[1]})
+    page.goto(site.url + CHECKERS[checker_id].page)
+    answer(page, checker_id, example_answers(checker_id))
+    submit_and_wait(page, checker_id)
+    page.wait_for_timeout(200)
+    assert_headline_in_view(page)
+    # The progress line sits by the buttons, where the reader is.
+    buttons = page.locator(f"form[data-checker='{checker_id}'] .checker-buttons")
+    status = page.locator(f"form[data-checker='{checker_id}'] [data-checker-status]")
+    assert status.count() == 1
+    assert page.evaluate(
+        "([b, s]) => b.nextElementSibling === s",
+        [buttons.element_handle(), status.element_handle()],
+    )
+    page.close()
+
+
+def test_a_second_press_while_checking_does_nothing(page: Page, site):
+    """Presses while a check is under way send nothing more."""
+    page.add_init_script(
+        """(() => { const post = Worker.prototype.postMessage; window.__calls = [];
+             Worker.prototype.postMessage = function (message, ...rest) {
+               if (message && message.call) window.__calls.push(message.call);
+               return post.call(this, message, ...rest); }; })()"""
+    )
+    page.goto(site.url + "allegations/")
+    answer(page, "allegations", {**ALLEGATION})
+    button = page.locator("form[data-checker='allegations'] button[type=submit]")
+    button.evaluate("b => { b.click(); b.click(); b.click(); }")  # all before any reply
+    page.wait_for_selector(RESULT, timeout=60_000)
+    expect(button).not_to_have_attribute("aria-disabled", "true")
+    assert page.evaluate("window.__calls").count("handle_form") == 1
 
 
 def test_whistleblowing_plan_prints(page: Page, site):
@@ -450,3 +502,22 @@ def test_a_date_outside_the_period_warns_in_the_page(page: Page, site):
     )
     assert submit_and_wait(page, "allegations") == "allegation"
     expect(page.locator(".checker-warning")).to_contain_text("on or after 4 July 2018")
+
+
+def test_copying_a_paragraph_link_is_said_aloud(page: Page, site):
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.goto(site.url + "serious-harm/")
+    button = page.locator("[data-copy-para]").first
+    button.click()
+    said = button.locator("xpath=..").locator("[data-copy-said]")
+    assert said.get_attribute("aria-live") == "polite"
+    expect(said).to_have_text("Link copied")
+    expect(button).to_have_text("Copied")
+
+
+def test_the_error_summary_is_an_alert(page: Page, site):
+    page.goto(site.url + "allegations/")
+    page.locator("form[data-checker='allegations'] button[type=submit]").click()
+    summary = page.locator("[data-error-summary]")
+    expect(summary).to_be_visible(timeout=60_000)
+    assert summary.get_attribute("role") == "alert"

@@ -17,7 +17,8 @@ def add(html: str) -> str:
             f'<span class="para-tools"><a class="para-link" href="#{anchor}" '
             f'aria-label="Link to {label}" title="Link to {label}">¶</a>'
             f'<button type="button" class="para-copy" data-copy-para="{anchor}" hidden '
-            f'aria-label="Copy link to {label}">Copy link</button></span>'
+            f'aria-label="Copy link to {label}">Copy link</button>'
+            '<span class="visually-hidden" data-copy-said aria-live="polite"></span></span>'
         )
 
     return PARA.sub(link, html)

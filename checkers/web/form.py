@@ -19,7 +19,11 @@ from .encoding import asked_if_value, control_id, form_id, group_id, options, ti
 
 # Messages the page shows while Python starts or when it cannot. JavaScript only carries them.
 MESSAGES = {
-    "loading": "Starting the checker in your browser. This takes a few seconds the first time.",
+    "loading": (
+        "Starting the checker in your browser. The first time, it downloads about 20 MB: a few "
+        "seconds on a fast connection, a minute or more on a slow mobile one. Your answers are "
+        "checked as soon as it is ready."
+    ),
     "ready": "The checker is ready.",
     "working": "Checking your answers…",
     "failed": (
@@ -61,9 +65,8 @@ def render_form(checker: Checker, base: str, wheel: str, pyodide: str, snapshot:
 <h3 id="{title_id(checker)}" class="checker-title">{escape(checker.title)}</h3>
 <p class="checker-intro">{escape(checker.intro)}</p>
 <noscript><p data-search-exclude class="checker-status checker-status--failed">This checker needs JavaScript. You can still read the questions and follow them by hand with the guidance above.</p></noscript>
-<p class="checker-status" data-checker-status role="status" hidden></p>
 <form data-checker="{cid}" id="{form_id(checker)}" method="dialog" novalidate autocomplete="off" data-wheel="{attr(wheel)}" data-pyodide="{attr(pyodide)}" data-snapshot="{attr(snapshot)}" {messages}>
-<div class="checker-error-summary" data-error-summary data-search-exclude hidden tabindex="-1" aria-labelledby="{cid}-error-title">
+<div class="checker-error-summary" data-error-summary data-search-exclude hidden tabindex="-1" role="alert" aria-labelledby="{cid}-error-title">
 <h4 id="{cid}-error-title">There is a problem</h4>
 <ul data-error-list></ul>
 </div>
@@ -74,6 +77,7 @@ def render_form(checker: Checker, base: str, wheel: str, pyodide: str, snapshot:
 <button type="reset" class="md-button">Start again</button>
 <button type="button" class="md-button" data-copy-answers hidden>Copy link to these answers</button>
 </div>
+<p class="checker-status" data-checker-status role="status" hidden></p>
 <p class="checker-copy" data-copy-output hidden><label for="{cid}-link">Link to these answers</label> <input id="{cid}-link" type="text" readonly data-copy-field></p>
 </form>
 <div class="checker-result-region" aria-live="polite" aria-atomic="true" data-checker-live data-search-exclude>

@@ -11,7 +11,9 @@
   "use strict";
 
   const ROOT = new URL("..", document.currentScript.src); // this file is <root>/js/checkers.js
-  const runtime = { worker: null, ready: null, failed: false, pending: new Map(), seq: 0 };
+  const runtime = {
+    worker: null, ready: null, started: false, failed: false, pending: new Map(), seq: 0,
+  };
   // A start that has not finished by then has failed in a way the worker could not report.
   const START_LIMIT_MS = 120_000;
 
@@ -28,6 +30,7 @@
       runtime.worker = worker;
       worker.onmessage = ({ data }) => {
         if (data.type === "ready") {
+          runtime.started = true;
           document.documentElement.dataset.pythonStart = data.how; // for the tests
           resolve(data);
         }
@@ -208,7 +211,9 @@
       button.addEventListener("click", () => printPlan(form, result));
     }
     keepFor(form).reply = reply;
-    if (focus) result.focus();
+    // The live region around the result announces it once; the headline is brought into view
+    // below the sticky header, and the focus stays on the button that was pressed.
+    if (focus) result.querySelector(".checker-outcome").scrollIntoView({ block: "start" });
   }
 
   function clearResult(form) {
@@ -236,7 +241,21 @@
     window.print();
   }
 
+  // One check at a time: a second press while one is under way does nothing.
   async function submit(form) {
+    if (form.dataset.busy) return;
+    const button = form.querySelector("button[type=submit]");
+    form.dataset.busy = "true";
+    button.setAttribute("aria-disabled", "true");
+    try {
+      await check(form);
+    } finally {
+      delete form.dataset.busy;
+      button.removeAttribute("aria-disabled");
+    }
+  }
+
+  async function check(form) {
     clearErrors(form);
     if (location.protocol === "file:") {
       status(form, "file", "failed");
@@ -246,9 +265,11 @@
       status(form, "failed");
       return;
     }
-    status(form, "working");
+    // While Python is still starting, say so (with how long it may take), not "checking".
+    status(form, runtime.started ? "working" : "loading", "working");
     try {
       await startRuntime(form);
+      status(form, "working");
     } catch {
       status(form, "failed");
       return;
@@ -390,7 +411,13 @@
         const link = location.origin + location.pathname + "#" + button.dataset.copyPara;
         const copied = await copyText(link);
         button.textContent = copied ? "Copied" : "Copy failed";
-        setTimeout(() => (button.textContent = "Copy link"), 2000);
+        // Said aloud: the button's own name is its aria-label, which does not change.
+        const said = button.parentElement.querySelector("[data-copy-said]");
+        if (said) said.textContent = copied ? "Link copied" : "Could not copy the link";
+        setTimeout(() => {
+          button.textContent = "Copy link";
+          if (said) said.textContent = "";
+        }, 2000);
       });
     }
   }
