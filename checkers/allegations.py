@@ -251,6 +251,10 @@ def assess(a: Answers) -> Result:
 CHECKER = Checker(
     id=CHECKER_ID,
     title="Is it an allegation, and what should happen by when?",
+    use_when=(
+        "A concern has been raised about someone who works with children, and you need to "
+        "know whether it is an allegation and who should be told by when."
+    ),
     intro=(
         "Answer each question about what has been said or done. The check applies the three "
         "limbs of an allegation, the one-working-day timescale and the duty to refer to the "

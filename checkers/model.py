@@ -199,6 +199,8 @@ class Checker:
     # When set, the result can be printed as a plan under this title, with a field for the
     # organisation's name (typed in the page, never sent).
     print_title: str = ""
+    # One line on when a reader would use the check (the home page and the topic page say it).
+    use_when: str = ""
 
     def question(self, name: str) -> Question:
         for q in self.questions:

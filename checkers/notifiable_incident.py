@@ -242,6 +242,10 @@ def not_met_reason(answers: Answers) -> str:
 CHECKER = Checker(
     id=CHECKER_ID,
     title="Is it a notifiable incident?",
+    use_when=(
+        "A child has died or been seriously harmed, and you need to know whether Ofsted and "
+        "the LSCB had to be told, and by when."
+    ),
     intro=(
         "Answer each question about the incident. The check applies the four criteria quoted "
         "on this page and, if you give the date the local authority became aware, works out "

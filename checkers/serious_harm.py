@@ -583,6 +583,10 @@ def notes(result: Result) -> list[Note]:
 CHECKER = Checker(
     id=CHECKER_ID,
     title="Serious harm and the serious case review decision",
+    use_when=(
+        "A child has died or been harmed, and you need to know whether the harm counts as "
+        "serious and whether a serious case review had to be, or could be, commissioned."
+    ),
     intro=(
         "Answer each question about the case. The check applies the definition of “seriously "
         "harmed”, regulation 5(2) and paragraphs 6 to 8 quoted on this page (paragraphs 6 to 8 "

@@ -274,6 +274,7 @@ def notes(result: Result) -> list[Note]:
 CHECKER = Checker(
     id=CHECKER_ID,
     title="Check your whistleblowing policy",
+    use_when="You are writing or reviewing your organisation’s whistleblowing policy.",
     intro=(
         "Answer each question about your organisation’s policy. The first five items are the "
         "expectations of the guidance; the rest are good practice that helps meet them. You get "

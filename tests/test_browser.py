@@ -521,3 +521,22 @@ def test_the_error_summary_is_an_alert(page: Page, site):
     summary = page.locator("[data-error-summary]")
     expect(summary).to_be_visible(timeout=60_000)
     assert summary.get_attribute("role") == "alert"
+
+
+@pytest.mark.parametrize("viewport", [(390, 844), (1366, 768)], ids=["phone", "laptop"])
+def test_a_reader_finds_the_checks(browser, site, viewport):
+    """From the home page's "Check a case", and in the first screen of each topic page."""
+    page = browser.new_page(viewport={"width": viewport[0], "height": viewport[1]})
+    page.goto(site.url)
+    entries = page.locator("#check-a-case ~ ul").first.locator("li")
+    assert entries.count() == len(CHECKERS)
+    for checker in CHECKERS.values():
+        link = page.locator(f"#check-a-case ~ ul a[href$='{checker.page}#check']")
+        expect(link).to_have_text(checker.title)
+    for checker in CHECKERS.values():
+        page.goto(site.url + checker.page)
+        note = page.locator(".admonition", has_text="There is a check on this page")
+        assert note.bounding_box()["y"] + note.bounding_box()["height"] <= viewport[1]
+        note.locator("a[href$='#check']").click()
+        expect(page.locator(f"form[data-checker='{checker.id}']")).to_be_in_viewport()
+    page.close()

@@ -6,7 +6,8 @@ the sources that a page includes.
 - the checkers wheel and its Pyodide snapshot;
 - the generated fragments in includes/generated/, which pages include with `pymdownx.snippets`
   (`--8<-- "includes/generated/NAME"`): the glossary, the worked examples, the draft and final
-  comparisons and each checker's form. They are content, so the generator indexes them for
+  comparisons, each checker's form, the home page's list of checks and the note at the top of
+  each page that has one. They are content, so the generator indexes them for
   search like the rest of the page.
 """
 
@@ -18,7 +19,7 @@ from pathlib import Path
 from checkers import CHECKERS
 from checkers.web.form import render_form
 
-from . import draft_and_final, glossary, runtime, worked_examples
+from . import checks, draft_and_final, glossary, runtime, worked_examples
 from .cited_pages import missing_pages
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -47,7 +48,9 @@ def fragments(wheel: runtime.Wheel) -> dict[str, str]:
     }
     for comparison_id in draft_and_final.COMPARISONS:
         out[f"compare-{comparison_id}.html"] = draft_and_final.render(comparison_id)
+    out["check-a-case.md"] = checks.home_list()
     for checker in CHECKERS.values():
+        out[f"check-on-this-page-{checker.id}.md"] = checks.on_this_page(checker)
         out[form_name(checker.id)] = render_form(
             checker,
             base="../" * checker.page.count("/"),  # the page's URL is <root>/<page>
@@ -59,11 +62,17 @@ def fragments(wheel: runtime.Wheel) -> dict[str, str]:
 
 
 def check_forms_are_on_their_pages() -> list[str]:
+    """Each checker's page includes its form and the note at its top; the home page lists
+    the checks."""
     problems = []
     for checker in CHECKERS.values():
         page = DOCS / f"{checker.page.strip('/')}.md"
-        if include_line(form_name(checker.id)) not in page.read_text(encoding="utf-8"):
-            problems.append(f"{page.relative_to(ROOT)} does not include the {checker.id} form")
+        text = page.read_text(encoding="utf-8")
+        for name in (form_name(checker.id), f"check-on-this-page-{checker.id}.md"):
+            if include_line(name) not in text:
+                problems.append(f"{page.relative_to(ROOT)} does not include {name}")
+    if include_line("check-a-case.md") not in (DOCS / "index.md").read_text(encoding="utf-8"):
+        problems.append("docs/index.md does not include check-a-case.md")
     return problems
 
 
