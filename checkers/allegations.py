@@ -251,6 +251,7 @@ def assess(a: Answers) -> Result:
 CHECKER = Checker(
     id=CHECKER_ID,
     title="Is it an allegation, and what should happen by when?",
+    print_title="Allegation check: record",
     use_when=(
         "A concern has been raised about someone who works with children, and you need to "
         "know whether it is an allegation and who should be told by when."

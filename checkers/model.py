@@ -196,9 +196,11 @@ class Checker:
     actions_heading: str = "What to do"
     # Notes under the summary of a result (a score, a link to another checker).
     notes: Callable[[Result], list[Note]] = field(default=lambda result: [])
-    # When set, the result can be printed as a plan under this title, with a field for the
-    # organisation's name (typed in the page, never sent).
+    # The heading of the printed record, with the organisation's name (typed in the page,
+    # never sent) and the date; `plan_columns` adds columns to fill in by hand beside each
+    # action on paper (an owner, a target date).
     print_title: str = ""
+    plan_columns: tuple[str, ...] = ()
     # One line on when a reader would use the check (the home page and the topic page say it).
     use_when: str = ""
 

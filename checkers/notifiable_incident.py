@@ -242,6 +242,7 @@ def not_met_reason(answers: Answers) -> str:
 CHECKER = Checker(
     id=CHECKER_ID,
     title="Is it a notifiable incident?",
+    print_title="Notifiable incident check: record",
     use_when=(
         "A child has died or been seriously harmed, and you need to know whether Ofsted and "
         "the LSCB had to be told, and by when."

@@ -583,6 +583,7 @@ def notes(result: Result) -> list[Note]:
 CHECKER = Checker(
     id=CHECKER_ID,
     title="Serious harm and the serious case review decision",
+    print_title="Serious harm and serious case review check: record",
     use_when=(
         "A child has died or been harmed, and you need to know whether the harm counts as "
         "serious and whether a serious case review had to be, or could be, commissioned."

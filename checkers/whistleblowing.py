@@ -291,4 +291,5 @@ CHECKER = Checker(
     actions_heading="Action plan",
     notes=notes,
     print_title="Whistleblowing policy action plan",
+    plan_columns=("Owner", "Target date"),
 )

@@ -16,6 +16,8 @@ def answer(page: Page, checker_id: str, answers: dict[str, Any]) -> None:
     form = page.locator(f"form[data-checker='{checker_id}']")
     checker = CHECKERS[checker_id]
     for name, value in answers.items():
+        if checker.not_asked(checker.question(name), answers):
+            continue  # hidden in the page while another answer rules it out
         if isinstance(value, bool) or value is None:
             value = form_value(value)
         if checker.question(name).kind == "date":

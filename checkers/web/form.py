@@ -133,12 +133,12 @@ def asked_if(q: Question) -> str:
 
 
 def render_organisation(checker: Checker) -> str:
-    """The organisation name for the printed plan: typed here, never sent, never in a link."""
+    """The organisation name for the printout: typed here, never sent, never in a link."""
     cid = checker.id
     return (
         f'<div class="checker-question checker-local" data-local-only>'
         f'<label class="checker-legend" for="{cid}-organisation">Organisation name, for the '
-        f"printed plan (optional)</label>"
+        f"printout (optional)</label>"
         f'<p class="checker-hint" id="{cid}-organisation-hint">Stays on this page: it is not '
         f"sent anywhere or put in a link.</p>"
         f'<input type="text" id="{cid}-organisation" data-organisation autocomplete="off" '

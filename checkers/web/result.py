@@ -47,11 +47,30 @@ def render_result(result: Result, base: str = "") -> str:
         parts.append(f'<h4>{escape(checker.actions_heading)}</h4><ol class="checker-actions">')
         parts += [f"<li>{_due(a)}{escape(a.text)}{cite_span(a, base)}</li>" for a in result.actions]
         parts.append("</ol>")
+        parts.append(_plan_table(result, base))
     parts.append('<h4>Why</h4><ul class="checker-reasons">')
     parts += [f"<li>{escape(r.text)}{cite_span(r, base)}</li>" for r in result.reasons]
     parts.append("</ul>")
     parts.append(_source_key(result))
     return "".join(p for p in parts if p)
+
+
+def _plan_table(result: Result, base: str) -> str:
+    """On paper only: the actions again, with empty columns to fill in by hand."""
+    columns = result.checker.plan_columns
+    if not columns:
+        return ""
+    head = "".join(f'<th scope="col">{escape(c)}</th>' for c in columns)
+    rows = "".join(
+        f"<tr><td>{_due(a)}{escape(a.text)}{cite_span(a, base)}</td>"
+        + "<td></td>" * len(columns)
+        + "</tr>"
+        for a in result.actions
+    )
+    return (
+        f'<table class="plan-table print-only"><thead><tr><th scope="col">Action</th>{head}'
+        f"</tr></thead><tbody>{rows}</tbody></table>"
+    )
 
 
 def _due(action: Action) -> str:
@@ -105,6 +124,8 @@ def _print_heading(checker: Checker) -> str:
         f'<p class="plan-heading print-only">{escape(checker.print_title)}'
         '<span class="plan-organisation" data-plan-organisation></span>'
         '<span class="plan-date" data-plan-date></span></p>'
+        '<p class="plan-site print-only">Made with <span data-plan-site></span>, which applies '
+        "the 2015 rules to the answers below. Nothing typed was sent anywhere.</p>"
     )
 
 

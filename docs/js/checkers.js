@@ -234,10 +234,16 @@
         day: "numeric", month: "long", year: "numeric",
       });
     }
+    for (const slot of result.querySelectorAll("[data-plan-site]")) slot.textContent = ROOT.href;
+    // "Your answers" prints open; it is closed again afterwards if it was.
+    const answers = result.querySelector("details.checker-answers");
+    const wasOpen = answers ? answers.open : true;
+    if (answers) answers.open = true;
     document.body.classList.add("printing-plan");
-    window.addEventListener("afterprint", () => document.body.classList.remove("printing-plan"), {
-      once: true,
-    });
+    window.addEventListener("afterprint", () => {
+      document.body.classList.remove("printing-plan");
+      if (answers) answers.open = wasOpen;
+    }, { once: true });
     window.print();
   }
 
@@ -277,7 +283,7 @@
     const reply = await ask("handle_form", {
       checker: form.dataset.checker,
       values: values(form),
-      base: ROOT.pathname,
+      base: ROOT.href, // full addresses, so that a printed record carries them
     });
     if (reply.errors) {
       status(form, "", "ready");
