@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+PLAIN_NAME = re.compile(r"[A-Za-z0-9_]+")  # a field name shown as it is; any other is quoted
 
 
 @dataclass(frozen=True)
@@ -42,5 +45,5 @@ class InputError(ValueError):
     def first_line(self) -> str:
         """The first problem on one line (a field name from the input is quoted if odd)."""
         name, message = self.problems[0].field, self.problems[0].message
-        shown = name if name.replace("_", "a").isalnum() and name.isascii() else repr(name)
+        shown = name if PLAIN_NAME.fullmatch(name) else repr(name)
         return f"{shown}: {message}".replace("\n", " ").replace("\r", " ")

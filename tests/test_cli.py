@@ -293,3 +293,71 @@ def test_a_required_yes_no_without_not_sure_says_so():
         q.parse(None)
     optional = yes_no("o", "Optional?", required=False)
     assert (optional.unsure, optional.required) == (False, False)
+
+
+def test_list_exactly():
+    out = run("list")
+    assert (out.returncode, out.stderr) == (0, "")
+    assert out.stdout == "\n".join(CHECKERS) + "\n"
+
+
+def test_assess_reads_stdin_without_a_dash():
+    out = run("assess", "notifiable-incident", stdin=json.dumps(GOOD))
+    assert out.returncode == 0
+    assert json.loads(out.stdout) == api.assess("notifiable-incident", GOOD)
+
+
+class Terminal(io.StringIO):
+    def __init__(self, encoding: str | None) -> None:
+        super().__init__()
+        self._encoding = encoding
+
+    @property
+    def encoding(self):  # type: ignore[override]
+        return self._encoding
+
+
+@pytest.mark.parametrize(
+    ("encoding", "escaped"),
+    [("utf-8", False), ("UTF-8", False), ("utf8", False), ("utf-16", False), ("UTF-32", False),
+     ("ascii", True), ("latin-1", True), (None, True)],
+)  # fmt: skip
+def test_json_is_pretty_and_escaped_only_where_the_terminal_needs_it(
+    monkeypatch, encoding, escaped
+):
+    monkeypatch.setattr(sys, "stdout", Terminal(encoding))
+    text = cli.as_json({"a": "café", "b": [1]})
+    assert text == ('{\n  "a": "caf\\u00e9",\n  "b": [\n    1\n  ]\n}' if escaped
+                    else '{\n  "a": "café",\n  "b": [\n    1\n  ]\n}')  # fmt: skip
+
+
+def test_a_terminal_without_an_encoding_gets_ascii(monkeypatch):
+    monkeypatch.setattr(sys, "stdout", object())
+    assert cli.as_json("é") == '"\\u00e9"'
+
+
+def test_files_are_read_as_utf8_and_bounded(tmp_path):
+    latin = tmp_path / "latin.json"
+    latin.write_bytes('{"é": true}'.encode("latin-1"))
+    out = run("assess", "allegations", str(latin))
+    assert out.stderr == f"error: file: {latin} is not UTF-8 text\n"
+    big = tmp_path / "big.json"
+    big.write_text(" " * 1_000_001, encoding="utf-8")
+    out = run("assess", "allegations", str(big))
+    assert out.stderr == "error: answers: is longer than 1000000 characters\n"
+    utf8 = tmp_path / "utf8.json"
+    utf8.write_text('{"é": true}', encoding="utf-8")
+    out = run("assess", "allegations", str(utf8))
+    assert out.stderr == "error: 'é': unknown field for checker allegations\n"
+    out = run("assess", "allegations", str(tmp_path / "missing.json"))
+    assert out.stderr == (
+        f"error: file: cannot read {tmp_path / 'missing.json'}: No such file or directory\n"
+    )
+
+
+def test_the_api_names_a_bad_request():
+    assert json.loads(api.assess_json("[]")) == {"error": "request: must be a JSON object"}
+    assert json.loads(api.assess_json("{")) == {
+        "error": "request: not valid JSON (line 1, column 2: Expecting property name enclosed "
+        "in double quotes)"
+    }

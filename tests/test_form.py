@@ -107,6 +107,8 @@ def test_question_builders():
     assert (q.id, q.kind, q.text, q.hint, q.cite, q.unsure, q.required) == (
         "a", "bool", "A?", "hint", "page/#a", True, True)  # fmt: skip
     assert yes_no("b", "B?", unsure=False).unsure is False
+    assert (yes_no("b", "B?").hint, yes_no("b", "B?").cite) == ("", None)
+    assert (choice("b", "B?", []).hint, date_question("b", "B?").hint) == ("", "")
     optional = yes_no("c", "C?", required=False)
     assert (optional.required, optional.unsure) == (False, False)
     asked = yes_no("d", "D?", asked_if=("a", True))
@@ -122,11 +124,21 @@ def test_question_builders():
     assert [(o.value, o.label) for o in c.choices] == [("x", "Ex"), ("y", "Why")]
     assert choice("f", "F?", [("x", "Ex")]).required is True
     d = date_question("g", "G?", "hint", "page/#g")
-    assert (d.kind, d.text, d.hint, d.cite, d.required, d.unsure) == (
-        "date", "G?", "hint", "page/#g", False, False)  # fmt: skip
+    assert (d.id, d.kind, d.text, d.hint, d.cite, d.required, d.unsure) == (
+        "g", "date", "G?", "hint", "page/#g", False, False)  # fmt: skip
 
 
 def test_no_blank_line_and_no_unescaped_text():
     for checker_id in CHECKERS:
         html = rendered(checker_id)
         assert not re.search(r"=\"[^\"]*<", html)
+
+
+def test_a_question_shows_its_guidance_link_only_when_it_has_one():
+    from checkers.web.form import render_question
+
+    checker = CHECKERS["allegations"]
+    plain = render_question(checker, Question("x", "bool", "X?"), "../")
+    assert "Guidance:" not in plain and "checker-question-cite" not in plain
+    unlabelled = render_question(checker, Question("x", "bool", "X?", cite="page/#nolabel"), "../")
+    assert '<a href="../page/#nolabel">Guidance: page/#nolabel</a>' in unlabelled

@@ -138,7 +138,7 @@ def fragment_from_form(checker: Checker, values: Mapping[str, str]) -> str:
     """The fragment for what is chosen in a form: its categorical controls only, as chosen."""
     parts = [f"checker={quote(checker.id)}"]
     for q in checker.questions:
-        value = values.get(q.id, "")
+        value = values.get(q.id)
         if value in {v for v, _ in options(q)}:  # a date has no options: never carried
             parts.append(f"{quote(q.id)}={quote(value)}")
     return "#" + "&".join(parts)

@@ -49,7 +49,8 @@ MESSAGES = {
 
 
 def attr(value: str) -> str:
-    return escape(value, quote=True)
+    """Text for an attribute value: html.escape escapes quotes as well by default."""
+    return escape(value)
 
 
 def render_form(checker: Checker, base: str, wheel: str, pyodide: str, snapshot: str) -> str:
