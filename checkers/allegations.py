@@ -152,11 +152,10 @@ def assess(a: Answers) -> Result:
         )
         for limb in met
     ]
-    actions: list[Action] = []
     inform = inform_action(a)
 
     if outcome == "allegation":
-        actions += [ALLEGATION_ACTIONS[0], inform, *ALLEGATION_ACTIONS[1:]]
+        actions = [ALLEGATION_ACTIONS[0], inform, *ALLEGATION_ACTIONS[1:]]
         summary = (
             f"This is an allegation: children’s social care should be informed by "
             f"{long_date(inform.due)}."
@@ -173,18 +172,18 @@ def assess(a: Answers) -> Result:
             ),
             NOT_A_VERDICT,
         ]
-        actions.append(
+        actions = [
             Action(
                 "If more comes to light that fits any of the three, treat it as an allegation "
                 "and check again.",
                 cite.ALLEGATION_LIMBS,
             )
-        )
+        ]
         summary = (
             "On these answers this is not an allegation against a person who works with children."
         )
     else:
-        actions += [
+        actions = [
             Action(
                 "Find out the answers this depends on (listed under Why). If it is an allegation, "
                 "the time for informing children’s social care runs from when it came to the "

@@ -224,3 +224,47 @@ def test_a_fragment_leaves_out_what_it_cannot_carry():
     assert encoding.fragment(ni, {"aware_on": "2015-04-02", "child_died": True}) == (
         "#checker=notifiable-incident&child_died=yes"
     )
+
+
+def test_a_fragment_goes_on_past_an_answer_it_leaves_out():
+    checker = CHECKERS["serious-harm"]
+    answers = {"interagency_concerns": None, "child_recovered": None, "death_in_custody": True,
+               "custody_setting": "police_custody"}  # fmt: skip
+    assert encoding.fragment(checker, answers) == (
+        "#checker=serious-harm&death_in_custody=yes&custody_setting=police_custody"
+    )
+
+
+def test_result_parts_render_their_edges():
+    from checkers.model import Reason, result
+    from checkers.period import DateWarning
+    from checkers.web import result as page
+
+    assert page.link("page/#nolabel", "/") == '<a href="/page/#nolabel">page/#nolabel</a>'
+    assert page.cite_span(Reason("x", "allegations/#s11-para-5"), "/").endswith(
+        "; January 2015 proposed text)</span>"
+    )
+    checker = CHECKERS["allegations"]
+    answered = {"harmed_or_may_have_harmed": True, "possible_criminal_offence": False,
+                "risk_of_harm": False, "removed_due_to_risk": False, "reported_on": None}  # fmt: skip
+    two = result(checker, answered, "allegation", "S", [], [])
+    two = type(two)(**{**two.__dict__, "warnings": (DateWarning("one", "#status"),
+                                                    DateWarning("two", "#status"))})  # fmt: skip
+    status = page._status(two, "/")
+    assert status.endswith(
+        '<p class="checker-warning"><strong>Warning:</strong> one (<a href="/#status">The '
+        'status of the 2015 guidance</a>)</p><p class="checker-warning"><strong>Warning:'
+        '</strong> two (<a href="/#status">The status of the 2015 guidance</a>)</p>'
+    )
+
+
+def test_a_checker_without_a_printout_has_no_organisation_field():
+    import dataclasses
+
+    from checkers.web.form import render_form
+
+    plain = dataclasses.replace(CHECKERS["allegations"], print_title="")
+    html = render_form(plain, "../", "w", "p/", "s")
+    assert "data-organisation" not in html
+    assert '</div>\n<div class="checker-error-summary"' not in html
+    assert "<ul data-error-list></ul>\n</div>\n<fieldset" in html

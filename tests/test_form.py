@@ -114,6 +114,7 @@ def test_question_builders():
     asked = yes_no("d", "D?", asked_if=("a", True))
     assert asked.asked_if == ("a", True)
     c = choice("e", "E?", [("x", "Ex"), ("y", "Why")], "hint", "page/#e", required=False)
+    assert c.id == "e"
     assert (c.kind, c.text, c.hint, c.cite, c.required) == (
         "choice",
         "E?",
@@ -140,5 +141,6 @@ def test_a_question_shows_its_guidance_link_only_when_it_has_one():
     checker = CHECKERS["allegations"]
     plain = render_question(checker, Question("x", "bool", "X?"), "../")
     assert "Guidance:" not in plain and "checker-question-cite" not in plain
+    assert plain.endswith("</label></div></div></fieldset>")
     unlabelled = render_question(checker, Question("x", "bool", "X?", cite="page/#nolabel"), "../")
     assert '<a href="../page/#nolabel">Guidance: page/#nolabel</a>' in unlabelled

@@ -211,3 +211,14 @@ def test_the_last_accepted_date_gets_a_deadline_in_the_next_year():
     )
     assert result["notify_by"] == five_working_days("2035-12-28")
     assert result["notify_by"].startswith("2036-01")
+
+
+def test_the_reason_when_nothing_is_met_says_only_what_holds():
+    base = {"child_died": False, "seriously_harmed": False, "looked_after": False,
+            "regulated_setting": False}  # fmt: skip
+    for abuse in ("known", "suspected", "not_suspected"):
+        result = api.assess("notifiable-incident", {**base, "abuse_or_neglect": abuse})
+        if abuse == "not_suspected" or result["outcome"] == "not_notifiable":
+            texts = [r["text"] for r in result["reasons"]]
+            assert "None of the four criteria is met on these answers." in texts, abuse
+            assert not any("has been seriously harmed" in t for t in texts), abuse

@@ -24,17 +24,17 @@ def link(cite: str, base: str) -> str:
 
 def cite_span(item: Reason | Action, base: str) -> str:
     """ "(Paragraph 7; January 2015 proposed text)" after a reason or action."""
-    tag = SOURCE_TAGS.get(SOURCE_OF[item.cite], "")
+    tag = SOURCE_TAGS[SOURCE_OF[item.cite]]
     shown = f"; {escape(tag)}" if tag else ""
     return f' <span class="checker-cite">({link(item.cite, base)}{shown})</span>'
 
 
-def render(result: Result, base: str = "") -> str:
+def render(result: Result, base: str) -> str:
     """The result, then "Your answers". `base` is the site root as seen from the page."""
     return render_result(result, base) + your_answers(result.checker, result.answers)
 
 
-def render_result(result: Result, base: str = "") -> str:
+def render_result(result: Result, base: str) -> str:
     checker = result.checker
     parts = [
         _print_heading(checker),
