@@ -158,8 +158,11 @@ def test_working_days_edges():
     assert not is_working_day(D("2015-12-25"))
     with pytest.raises(OutsideCalendar, match="outside the bank-holiday calendar"):
         is_working_day(D("2009-12-31"))
-    with pytest.raises(ValueError, match="at least 1"):
+    with pytest.raises(ValueError, match=r"^count must be at least 1$"):
         add_working_days(D("2015-03-02"), 0)
+    with pytest.raises(OutsideCalendar) as exc:
+        add_working_days(D("2037-01-01"), 1)
+    assert str(exc.value) == calendar_range_message()
     assert add_working_days(D("2015-03-02"), 2) == D("2015-03-04")
     assert calendar_range_message() == (
         "is outside the bank-holiday calendar this site holds (2010-01-01 to 2036-12-31), so "

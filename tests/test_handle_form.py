@@ -247,3 +247,28 @@ def test_base_must_be_text_to_be_used():
     message = {"checker": EXAMPLES[0]["checker"], "values": values, "base": 7}
     html = json.loads(api.handle_form(json.dumps(message)))["html"]
     assert 'href="notifiable-incidents/#' in html and "7notifiable" not in html
+
+
+def test_the_json_calls_name_what_they_give():
+    example = EXAMPLES[0]
+    message = json.dumps({"checker": example["checker"], "answers": example["answers"]})
+    assert json.loads(api.assess_json(message)) == {
+        "result": api.assess(example["checker"], example["answers"])
+    }
+    for call in (api.handle_form, api.link_for_form):
+        assert json.loads(call("[]")) == {
+            "errors": [{"field": "request", "message": "Must be a JSON object"}]
+        }
+
+
+def test_answering_about_a_policy_there_is_not_is_named_for_both_audiences():
+    answers = {"policy_in_place": False, "procedures_clear": True}
+    with pytest.raises(api.InputError) as exc:
+        api.assess("whistleblowing", answers)
+    (problem,) = exc.value.problems
+    assert problem.field == "procedures_clear"
+    assert problem.message == "cannot be yes when there is no policy (policy_in_place is no)"
+    assert problem.for_page == (
+        "This cannot be yes when there is no policy. Change this answer, or your answer to "
+        "whether the organisation has a whistleblowing policy"
+    )
