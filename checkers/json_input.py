@@ -41,7 +41,7 @@ def loads(text: str, what: str = "answers") -> Any:
         raise InputError.one(what, "holds a number too long to read") from None
 
 
-def loads_object(text: str, what: str = "answers") -> dict[str, Any]:
+def loads_object(text: str, what: str) -> dict[str, Any]:
     value = loads(text, what)
     if not isinstance(value, dict):
         raise InputError.one(what, "must be a JSON object")

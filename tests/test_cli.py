@@ -361,3 +361,13 @@ def test_the_api_names_a_bad_request():
         "error": "request: not valid JSON (line 1, column 2: Expecting property name enclosed "
         "in double quotes)"
     }
+
+
+def test_problems_come_in_question_order():
+    """A missing early answer is named before a wrong later one, and an unknown field first."""
+    answers = {"possible_criminal_offence": True, "risk_of_harm": False,
+               "removed_due_to_risk": "yes", "colour": "red"}  # fmt: skip
+    with pytest.raises(api.InputError) as exc:
+        api.assess("allegations", answers)
+    assert [p.field for p in exc.value.problems] == [
+        "colour", "harmed_or_may_have_harmed", "removed_due_to_risk"]  # fmt: skip
