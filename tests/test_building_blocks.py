@@ -271,3 +271,27 @@ def test_a_checker_without_a_printout_has_no_organisation_field():
     assert "data-organisation" not in html
     assert '</div>\n<div class="checker-error-summary"' not in html
     assert "<ul data-error-list></ul>\n</div>\n<fieldset" in html
+
+
+def test_a_checker_without_a_printout_renders_no_print_parts():
+    import dataclasses
+
+    from checkers.web import result as page
+
+    plain = dataclasses.replace(CHECKERS["allegations"], print_title="")
+    assert page._print_heading(plain) == "" and page._print_button(plain) == ""
+
+
+def test_a_death_in_custody_without_a_death_is_named_for_both_audiences():
+    answers = {"abuse_or_neglect": "known", "child_died": False, "life_threatening_injury": False,
+               "serious_or_long_term_impairment": False, "interagency_concerns": "no",
+               "death_in_custody": True}  # fmt: skip
+    with pytest.raises(InputError) as exc:
+        CHECKERS["serious-harm"].run(answers)
+    (problem,) = exc.value.problems
+    assert (problem.field, problem.message) == (
+        "death_in_custody", "cannot be yes when the child has not died (child_died is no)")  # fmt: skip
+    assert problem.for_page == (
+        "This cannot be yes when the child has not died. Change this answer, or your answer to "
+        "“Has the child died?”"
+    )
