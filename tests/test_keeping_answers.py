@@ -94,3 +94,20 @@ def test_leaving_the_site_clears_the_answers(page: Page, site):
     page.go_back()
     wait_bound(page, checker_id)
     assert chosen(page, checker_id) == {}
+
+
+def test_a_result_replaced_by_errors_is_not_brought_back(page: Page, site):
+    page.goto(site.url + "serious-harm/")
+    wait_bound(page, "serious-harm")
+    answer(page, "serious-harm", example_answers("serious-harm"))
+    submit_and_wait(page, "serious-harm")
+    answer(page, "serious-harm", {"child_died": False, "death_in_custody": True})
+    page.locator("form[data-checker='serious-harm'] button[type=submit]").click()
+    expect(page.locator("[data-error-summary]")).to_be_visible()
+    expect(page.locator("[data-checker-result]")).to_be_hidden()
+    page.locator("a.md-nav__link[href$='changes/']").first.click()
+    page.wait_for_url("**/changes/")
+    page.go_back()
+    wait_bound(page, "serious-harm")
+    assert chosen(page, "serious-harm")["death_in_custody"] == "yes"
+    expect(page.locator("[data-checker-result]")).to_be_hidden()

@@ -222,6 +222,8 @@
     result.replaceChildren();
     delete result.dataset.outcome;
     delete result.dataset.tone;
+    const entry = kept.get(form.dataset.checker);
+    if (entry) delete entry.reply; // a result no longer shown is not brought back either
   }
 
   function printPlan(form, result) {
