@@ -193,6 +193,21 @@ def test_banner_on_every_page(site):
         assert "Historical guidance." in html
 
 
+def test_the_status_section_links_the_later_editions(site):
+    """The banner's "What replaced it" leads to #status, which links the 2023 edition's GOV.UK
+    page and the 2018 edition's archived copy as plain links: nothing is loaded from them."""
+    html = (site.dir / "index.html").read_text(encoding="utf-8")
+    start = html.index('id="status"')
+    section = html[start : html.index("<h2", start)]
+    links = dict(re.findall(r'<a data-edition="(\d{4})" href="([^"]+)" rel="noreferrer"', section))
+    gov_uk = "https://www.gov.uk/government/publications/working-together-to-safeguard-children--2"
+    assert links["2023"] == gov_uk
+    assert links["2018"].startswith("https://webarchive.nationalarchives.gov.uk/ukgwa/2023")
+    assert links["2018"].endswith("/" + gov_uk)
+    for page in pages(site):
+        assert '#status">What replaced it</a>' in page.read_text(encoding="utf-8"), page
+
+
 def test_every_page_names_the_licence(site):
     for page in pages(site):
         assert "Open Government Licence v3.0" in page.read_text(encoding="utf-8"), page
