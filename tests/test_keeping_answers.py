@@ -111,3 +111,31 @@ def test_a_result_replaced_by_errors_is_not_brought_back(page: Page, site):
     wait_bound(page, "serious-harm")
     assert chosen(page, "serious-harm")["death_in_custody"] == "yes"
     expect(page.locator("[data-checker-result]")).to_be_hidden()
+
+
+def test_the_back_forward_cache_does_not_bring_answers_back(browser_type, site):
+    """With Chromium's real back-forward cache on (Playwright turns it off by default): leave
+    for another site, press Back, and the page comes back from the cache without the answers."""
+    from .conftest import CHROMIUM, CHROMIUM_ARGS
+
+    browser = browser_type.launch(
+        executable_path=CHROMIUM,
+        args=CHROMIUM_ARGS,
+        ignore_default_args=["--disable-back-forward-cache"],
+    )
+    page = browser.new_page()
+    page.add_init_script(
+        "addEventListener('pageshow', (e) => { window.__fromCache = e.persisted; })"
+    )
+    page.goto(site.url + CHECKERS["allegations"].page)
+    wait_bound(page, "allegations")
+    answer(page, "allegations", example_answers("allegations"))
+    submit_and_wait(page, "allegations")
+    assert chosen(page, "allegations")
+    # Another origin (the same server under another name) stands for another website.
+    page.goto(site.url.replace("127.0.0.1", "localhost") + "changes/")
+    page.go_back(wait_until="commit")  # a page restored from the cache fires no load event
+    page.wait_for_function("window.__fromCache === true", timeout=10_000)  # restored from it
+    assert chosen(page, "allegations") == {}
+    expect(page.locator("[data-checker-result]")).to_be_hidden()
+    browser.close()
