@@ -9,9 +9,10 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from checkers import CHECKERS
+from checkers.errors import InputError
 
-from .answers import example_answers
-from .browser_helpers import answer, submit_and_wait
+from .answers import every_combination, example_answers
+from .browser_helpers import RESULT, answer, submit_and_wait
 from .conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -70,3 +71,38 @@ def test_checker_errors_and_results(axe_page: Page, site, checker_id):
     answer(axe_page, checker_id, example_answers(checker_id))
     submit_and_wait(axe_page, checker_id)
     assert violations(axe_page) == []
+
+
+def one_answer_set_per_state(checker_id: str) -> dict[tuple[str, bool, bool], dict]:
+    """The first answers that give each state of a result: its outcome, with or without a date
+    warning, with or without notes (each shows different parts of the result)."""
+    checker = CHECKERS[checker_id]
+    states: dict[tuple[str, bool, bool], dict] = {}
+    for answers in every_combination(checker_id):
+        try:
+            result = checker.run(answers)
+        except InputError:
+            continue
+        states.setdefault((result.outcome, bool(result.warnings), bool(result.notes)), answers)
+    return states
+
+
+@pytest.mark.parametrize("checker_id", list(CHECKERS))
+def test_every_result_state(axe_page: Page, site, checker_id):
+    """Every outcome the checker can give (with and without a warning or a note) passes axe."""
+    states = one_answer_set_per_state(checker_id)
+    outcomes = {outcome for outcome, _, _ in states}
+    assert outcomes == set(CHECKERS[checker_id].tones) | ({"undetermined"} & outcomes)
+    form = f"form[data-checker='{checker_id}']"
+    axe_page.goto(site.url + CHECKERS[checker_id].page)
+    axe_page.wait_for_selector(f"{form}[data-bound]")
+    found = {}
+    for (outcome, warned, noted), answers in states.items():
+        axe_page.locator(f"{form} button[type=reset]").click()
+        answer(axe_page, checker_id, answers)
+        axe_page.locator(f"{form} button[type=submit]").click()
+        axe_page.wait_for_selector(f"{RESULT}[data-outcome='{outcome}']", timeout=60_000)
+        problems = violations(axe_page)
+        if problems:
+            found[(outcome, warned, noted)] = problems
+    assert found == {}, json.dumps({str(k): v for k, v in found.items()}, indent=1)
