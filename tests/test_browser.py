@@ -3,6 +3,8 @@ end to end, bad input, filled-in links, safe failure, printing, and no request o
 
 from __future__ import annotations
 
+import gzip
+import hashlib
 import re
 from urllib.parse import urlencode, urlparse
 
@@ -391,11 +393,63 @@ def test_a_fault_inside_python_is_reported_not_guessed(page: Page, site):
         wheel.writestr("checkers-0-py3-none-any.dist-info/RECORD", "")
     page.route("**/snapshot-*.bin.gz", lambda route: route.abort())
     page.route("**/checkers-*.whl", lambda route: route.fulfill(body=buffer.getvalue()))
+    # The page must name the faulty wheel's digest, or the worker would refuse to run it.
+    page.route("**/allegations/", lambda route: route.fulfill(
+        response=(response := route.fetch()),
+        body=re.sub(r'data-wheel-sha256="[0-9a-f]+"',
+                    f'data-wheel-sha256="{hashlib.sha256(buffer.getvalue()).hexdigest()}"',
+                    response.text()),
+    ))  # fmt: skip
     page.goto(site.url + "allegations/")
     answer(page, "allegations", ALLEGATION)
     page.locator("form[data-checker] button[type=submit]").click()
     status = page.locator("[data-checker-status]")
     expect(status).to_contain_text("Something went wrong inside the checker", timeout=60_000)
+    expect(page.locator(RESULT)).to_have_count(0)
+
+
+def changed_snapshot(site) -> bytes:
+    """The site's snapshot with one bank holiday's name changed inside it."""
+    raw = gzip.decompress(next(site.dir.glob("assets/py/*/snapshot-*.bin.gz")).read_bytes())
+    assert raw.count(b"Boxing Day") > 0
+    return gzip.compress(raw.replace(b"Boxing Day", b"Boxing Dax", 1))
+
+
+def test_a_changed_snapshot_is_not_used(page: Page, site):
+    """Bytes that differ from what the build recorded are refused; Python starts normally
+    from the wheel instead, and answers."""
+    warnings: list[str] = []
+    page.on("console", lambda m: warnings.append(m.text) if m.type == "warning" else None)
+    body = changed_snapshot(site)
+    page.route("**/snapshot-*.bin.gz", lambda route: route.fulfill(body=body))
+    page.goto(site.url + "allegations/")
+    answer(page, "allegations", ALLEGATION)
+    assert submit_and_wait(page, "allegations") == "allegation"
+    assert page.evaluate("document.documentElement.dataset.pythonStart") == "normal"
+    assert [w for w in warnings if "not the file this site was built with" in w]
+
+
+def test_a_changed_wheel_stops_the_checker_clearly(page: Page, site):
+    """A wheel whose rules were changed on the host is refused: no result, a clear message."""
+    import io
+    import zipfile
+
+    wheel = zipfile.ZipFile(next(site.dir.glob("assets/py/*/checkers-*.whl")))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as out:
+        for item in wheel.infolist():
+            data = wheel.read(item)
+            if item.filename == "checkers/bank_holidays.py":
+                data = data.replace(b'"2015-12-28"', b'"2015-12-29"')
+            out.writestr(item, data)
+    changed = buffer.getvalue()
+    page.route("**/snapshot-*.bin.gz", lambda route: route.abort())
+    page.route("**/checkers-*.whl", lambda route: route.fulfill(body=changed))
+    page.goto(site.url + "allegations/")
+    answer(page, "allegations", ALLEGATION)
+    page.locator("form[data-checker] button[type=submit]").click()
+    status = page.locator("[data-checker-status]")
+    expect(status).to_contain_text("could not start", timeout=60_000)
     expect(page.locator(RESULT)).to_have_count(0)
 
 

@@ -49,6 +49,7 @@ def fragments(wheel: runtime.Wheel) -> dict[str, str]:
     for comparison_id in draft_and_final.COMPARISONS:
         out[f"compare-{comparison_id}.html"] = draft_and_final.render(comparison_id)
     out["check-a-case.md"] = checks.home_list()
+    digests = {"wheel": wheel.sha256, "snapshot": wheel.snapshot_sha256}
     for checker in CHECKERS.values():
         out[f"check-on-this-page-{checker.id}.md"] = checks.on_this_page(checker)
         out[form_name(checker.id)] = render_form(
@@ -57,6 +58,7 @@ def fragments(wheel: runtime.Wheel) -> dict[str, str]:
             wheel=wheel.name,
             pyodide=runtime.PYODIDE_DIR,
             snapshot=wheel.snapshot_name,
+            digests=digests,
         )
     return out
 

@@ -39,18 +39,40 @@ def pyodide_version() -> str:
 PYODIDE_DIR = f"assets/pyodide/{pyodide_version() if NODE_PYODIDE.exists() else 'missing'}/"
 
 
+DIST = ROOT / "dist"  # where the wheel and snapshot are made, and kept while sources are unchanged
+
+# Zip entries and gzip headers carry times; fixed ones make two builds of a commit identical.
+SOURCE_DATE_EPOCH = "1427328000"  # 26 March 2015
+
+
 def source_digest() -> str:
+    """Names the folder the wheel and snapshot are served from: everything that goes into them."""
     h = hashlib.sha256()
-    for path in [*sorted((ROOT / "checkers").rglob("*.py")), ROOT / "pyproject.toml"]:
+    makers = [ROOT / "pyproject.toml", Path(__file__).with_name("make_snapshot.mjs")]
+    for path in [*sorted((ROOT / "checkers").rglob("*.py")), *makers]:
         h.update(path.relative_to(ROOT).as_posix().encode())
         h.update(path.read_bytes())
     return h.hexdigest()[:12]
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
 class Wheel:
     def __init__(self, path: Path, digest: str) -> None:
         self.path = path
         self.digest = digest
+
+    @property
+    def sha256(self) -> str:
+        """The wheel's SHA-256, which the browser checks before installing it."""
+        return sha256(self.path.read_bytes())
+
+    @property
+    def snapshot_sha256(self) -> str:
+        """The SHA-256 of the snapshot as used (unzipped), checked by the browser before use."""
+        return sha256(gzip.decompress(self.snapshot_path.read_bytes()))
 
     @property
     def name(self) -> str:
@@ -70,7 +92,7 @@ class Wheel:
 def build_wheel() -> Wheel:
     """Build (or reuse, when the sources have not changed) the checkers wheel in dist/."""
     digest = source_digest()
-    out = ROOT / "dist" / digest
+    out = DIST / digest
     existing = sorted(out.glob("checkers-*.whl")) if out.exists() else []
     if existing:
         return Wheel(existing[0], digest)
@@ -91,9 +113,9 @@ def build_wheel() -> Wheel:
             ],
             check=True,
             cwd=ROOT,
-            env={**os.environ, "PYTHONWARNINGS": "ignore"},
+            env={**os.environ, "PYTHONWARNINGS": "ignore", "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH},
         )
-        shutil.rmtree(ROOT / "dist", ignore_errors=True)
+        shutil.rmtree(DIST, ignore_errors=True)
         out.mkdir(parents=True)
         for wheel in Path(tmp).glob("*.whl"):
             shutil.copy2(wheel, out / wheel.name)
@@ -111,7 +133,12 @@ def build_snapshot(wheel: Wheel) -> Path:
          str(wheel.path), str(raw)],
         check=True, cwd=ROOT, capture_output=True,
     )  # fmt: skip
-    with raw.open("rb") as src, gzip.open(wheel.snapshot_path, "wb", compresslevel=6) as dst:
+    # No file name or time in the gzip header, so the bytes depend on the content alone.
+    with (
+        raw.open("rb") as src,
+        wheel.snapshot_path.open("wb") as out,
+        gzip.GzipFile(filename="", mode="wb", fileobj=out, compresslevel=6, mtime=0) as dst,
+    ):
         shutil.copyfileobj(src, dst)
     raw.unlink()
     return wheel.snapshot_path

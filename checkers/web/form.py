@@ -53,11 +53,23 @@ def attr(value: str) -> str:
     return escape(value)
 
 
-def render_form(checker: Checker, base: str, wheel: str, pyodide: str, snapshot: str) -> str:
+def render_form(
+    checker: Checker,
+    base: str,
+    wheel: str,
+    pyodide: str,
+    snapshot: str,
+    digests: dict[str, str] | None = None,
+) -> str:
     """The checker's section: title, form, status line and result region. `base` is the site
-    root as seen from the page; `wheel`, `pyodide` and `snapshot` are addresses from the root.
+    root as seen from the page; `wheel`, `pyodide` and `snapshot` are addresses from the root;
+    `digests` holds the SHA-256 of the wheel and the snapshot ("wheel", "snapshot") that the
+    page's worker checks them against (the build always gives them).
     The section holds no blank line, so Markdown passes it through as one HTML block."""
     cid = checker.id
+    sha256 = "".join(
+        f' data-{name}-sha256="{attr(value)}"' for name, value in sorted((digests or {}).items())
+    )
     messages = " ".join(f'data-msg-{k.replace("_", "-")}="{attr(v)}"' for k, v in MESSAGES.items())
     questions = "\n".join(render_question(checker, q, base) for q in checker.questions)
     organisation = render_organisation(checker) if checker.print_title else ""
@@ -66,7 +78,7 @@ def render_form(checker: Checker, base: str, wheel: str, pyodide: str, snapshot:
 <h3 id="{title_id(checker)}" class="checker-title">{escape(checker.title)}</h3>
 <p class="checker-intro">{escape(checker.intro)}</p>
 <noscript><p data-search-exclude class="checker-status checker-status--failed">This checker needs JavaScript. You can still read the questions and follow them by hand with the guidance above.</p></noscript>
-<form data-checker="{cid}" id="{form_id(checker)}" method="dialog" novalidate autocomplete="off" data-wheel="{attr(wheel)}" data-pyodide="{attr(pyodide)}" data-snapshot="{attr(snapshot)}" {messages}>
+<form data-checker="{cid}" id="{form_id(checker)}" method="dialog" novalidate autocomplete="off" data-wheel="{attr(wheel)}" data-pyodide="{attr(pyodide)}" data-snapshot="{attr(snapshot)}"{sha256} {messages}>
 <div class="checker-error-summary" data-error-summary data-search-exclude hidden tabindex="-1" role="alert" aria-labelledby="{cid}-error-title">
 <h4 id="{cid}-error-title">There is a problem</h4>
 <ul data-error-list></ul>

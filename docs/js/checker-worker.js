@@ -24,6 +24,19 @@ async function fetchBytes(url) {
   return new Uint8Array(await new Response(plain).arrayBuffer());
 }
 
+// The wheel and the snapshot are checked against the SHA-256 digests recorded at build time,
+// so bytes changed on the host or on the way (one bank holiday moved inside the snapshot)
+// are never run. A snapshot that fails the check falls back to a normal start; a wheel that
+// fails it stops the start with a clear message.
+async function verified(bytes, expected, url) {
+  if (!expected) throw new Error(`${url}: no digest to check it against`);
+  if (!crypto.subtle) throw new Error(`${url}: cannot be checked (the page is not served securely)`);
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
+  const hex = Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
+  if (hex !== expected) throw new Error(`${url}: not the file this site was built with`);
+  return bytes;
+}
+
 // A cheap call that proves the checkers answer (an empty form gives "errors").
 function works(candidate) {
   const reply = JSON.parse(
@@ -32,17 +45,18 @@ function works(candidate) {
   return Array.isArray(reply.errors);
 }
 
-async function fromSnapshot(loadPyodide, { pyodide, snapshot }) {
-  const py = await loadPyodide({ indexURL: pyodide, _loadSnapshot: fetchBytes(snapshot) });
+async function fromSnapshot(loadPyodide, { pyodide, snapshot, snapshotSha256 }) {
+  const bytes = await verified(await fetchBytes(snapshot), snapshotSha256, snapshot);
+  const py = await loadPyodide({ indexURL: pyodide, _loadSnapshot: bytes });
   const candidate = py.pyimport("checkers.api");
   if (!works(candidate)) throw new Error("snapshot did not answer");
   return candidate;
 }
 
-async function fromScratch(loadPyodide, { pyodide, wheel }) {
+async function fromScratch(loadPyodide, { pyodide, wheel, wheelSha256 }) {
   const [py, wheelBytes] = await Promise.all([
     loadPyodide({ indexURL: pyodide }),
-    fetchBytes(wheel),
+    fetchBytes(wheel).then((bytes) => verified(bytes, wheelSha256, wheel)),
   ]);
   py.unpackArchive(wheelBytes, "wheel");
   return py.pyimport("checkers.api");

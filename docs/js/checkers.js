@@ -54,6 +54,9 @@
         pyodide: new URL(form.dataset.pyodide, ROOT).href,
         wheel: new URL(form.dataset.wheel, ROOT).href,
         snapshot: form.dataset.snapshot ? new URL(form.dataset.snapshot, ROOT).href : null,
+        // What the build recorded: the worker refuses bytes that do not match.
+        wheelSha256: form.dataset.wheelSha256 || null,
+        snapshotSha256: form.dataset.snapshotSha256 || null,
       });
     });
     runtime.ready.catch(() => {
