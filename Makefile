@@ -2,7 +2,7 @@
 VENV := .venv/bin
 PORT ?= 8000
 
-.PHONY: setup setup-site build serve test lint bench bank-holidays mutation
+.PHONY: setup setup-site build serve test lint bench bank-holidays mutation lock deploy-config
 
 setup:
 	@bash build_scripts/dev/setup.sh
@@ -38,3 +38,18 @@ mutation: setup
 	rm -rf mutants
 	$(VENV)/mutmut run --max-children 2 > .mutmut.log 2>&1 || (tail -c 3000 .mutmut.log; exit 1)
 	$(VENV)/python -m build_scripts.dev.mutation_report
+
+# Re-pin every Python package with hashes, keeping the versions in requirements.lock (edit a pin
+# there first to change one). pip-tools runs in a scratch environment of its own.
+lock:
+	python3 -m venv .lock-env && .lock-env/bin/pip install --quiet pip-tools
+	cp requirements.lock .lock-env/requirements.in
+	cd .lock-env && PIP_CONSTRAINT= bin/pip-compile --quiet --generate-hashes --allow-unsafe \
+	  --strip-extras --no-header --annotation-style=line -o requirements.out requirements.in
+	{ head -2 requirements.lock; grep -v '^--\|^#' .lock-env/requirements.out | sed '1{/^$$/d}' \
+	  | sed 's| -r requirements.in,||; s|# via -r requirements.in$$|# via requirements.lock (a direct pin)|'; } > requirements.lock.new
+	mv requirements.lock.new requirements.lock && rm -rf .lock-env
+
+# The nginx configuration in deploy/, from a fresh build (a test fails when it is out of date).
+deploy-config: build
+	$(VENV)/python -m build_scripts.host.nginx --site site > deploy/nginx/working-together-2015.conf

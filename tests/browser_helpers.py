@@ -27,6 +27,12 @@ def answer(page: Page, checker_id: str, answers: dict[str, Any]) -> None:
 
 
 def submit_and_wait(page: Page, checker_id: str, timeout: float = 60_000) -> str:
-    page.locator(f"form[data-checker='{checker_id}'] button[type=submit]").click()
+    """Press the checker's button and return the outcome of this press (not of an earlier
+    result still showing): the form is busy from the press until its answer is in."""
+    form = f"form[data-checker='{checker_id}']"
+    page.locator(f"{form} button[type=submit]").click()
+    page.wait_for_function(
+        "f => !document.querySelector(f).dataset.busy", arg=form, timeout=timeout
+    )
     page.wait_for_selector(RESULT, timeout=timeout)
     return page.locator("[data-checker-result]").get_attribute("data-outcome")

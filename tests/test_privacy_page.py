@@ -328,9 +328,9 @@ def test_every_file_comes_from_this_site(visit: Visit):
 def test_the_policy_refuses_a_request_to_another_website(visit: Visit):
     assert callable(test_site_build.test_content_security_policy)  # the policy on every page
     assert visit.offsite_fetch == "refused"
-    assert [v for v in visit.csp_violations if v.startswith("connect-src")] == [
-        "connect-src http://127.0.0.2:9/collect?x=1"
-    ]
+    # Reported once by the header's policy and once by the meta tag's: the same request.
+    refused = [v for v in visit.csp_violations if v.startswith("connect-src")]
+    assert refused and set(refused) == {"connect-src http://127.0.0.2:9/collect?x=1"}
     assert [r.url for r in visit.requests if "127.0.0.2" in r.url] == []
 
 

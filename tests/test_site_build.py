@@ -301,6 +301,30 @@ def test_content_security_policy(site):
         assert "'wasm-unsafe-eval'" in policy
         assert "'unsafe-eval'" not in policy.replace("'wasm-unsafe-eval'", "")
         assert html.index("Content-Security-Policy") < html.index("<script")
+        script_src = next(d for d in policy.split("; ") if d.startswith("script-src"))
+        assert "'unsafe-inline'" not in script_src
+        assert "connect-src 'self'" in policy
+
+
+def test_no_source_maps_are_shipped(site):
+    """Material's maps point at sources the site does not have; none is shipped or named."""
+    assert list(site.dir.rglob("*.map")) == []
+    for path in [*site.dir.rglob("*.js"), *site.dir.rglob("*.mjs"), *site.dir.rglob("*.css")]:
+        assert "sourceMappingURL" not in path.read_text(encoding="utf-8"), path
+
+
+def test_compressed_copies_hold_the_same_bytes(site):
+    import gzip
+
+    import brotli
+
+    copies = sorted(site.dir.rglob("*.br"))
+    assert len(copies) > 20
+    for packed in copies:
+        original = packed.with_name(packed.name.removesuffix(".br"))
+        assert brotli.decompress(packed.read_bytes()) == original.read_bytes(), packed
+        gz = original.with_name(original.name + ".gz")
+        assert gzip.decompress(gz.read_bytes()) == original.read_bytes(), gz
 
 
 def test_abbreviations_are_defined_once_and_shown_everywhere(site):

@@ -1,8 +1,12 @@
-"""Serve the built site on 127.0.0.1 the way a static host should.
+"""Serve the built site on 127.0.0.1 exactly as production should (deploy/nginx does the same):
 
+- the headers of build_scripts/host/headers.py on every response: the Content-Security-Policy
+  (made from the built pages, as the meta tag is), nosniff, no referrer, the permissions,
+  cross-origin and framing rules, and Cache-Control (a year, immutable, for versioned or hashed
+  files; revalidated for everything else);
 - `.wasm` as application/wasm (needed for streaming compilation);
-- files under versioned or hashed folders (assets/pyodide/VERSION/, assets/py/HASH/, Material's
-  hashed bundles) cached for a year, as immutable; everything else revalidated.
+- the .br or .gz copy the build made, when the browser accepts it (with Vary: Accept-Encoding);
+- the site's 404 page for a missing file.
 
 python -m build_scripts.dev.serve [--port 8000] [--dir site]
 """
@@ -12,35 +16,66 @@ from __future__ import annotations
 import argparse
 import functools
 import http.server
-import re
+import os
 import sys
 from contextlib import suppress
 from pathlib import Path
 from typing import ClassVar
 
-IMMUTABLE = re.compile(
-    r"^/(assets/pyodide/[^/]+/|assets/py/[0-9a-f]+/|assets/(javascripts|stylesheets)/.*\.[0-9a-f]{8}\.min\.)"
-)
+from build_scripts.host import headers
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
     extensions_map: ClassVar[dict[str, str]] = {
         **http.server.SimpleHTTPRequestHandler.extensions_map,
-        ".wasm": "application/wasm",
-        ".mjs": "text/javascript",
-        ".js": "text/javascript",
+        **headers.CONTENT_TYPES,
         ".whl": "application/zip",
         ".json": "application/json",
     }
 
     def end_headers(self) -> None:
-        if IMMUTABLE.match(self.path):
-            self.send_header("Cache-Control", "public, max-age=31536000, immutable")
-        else:
-            self.send_header("Cache-Control", "no-cache")
-        self.send_header("X-Content-Type-Options", "nosniff")
-        self.send_header("Referrer-Policy", "no-referrer")
+        for name, value in self.server.site_headers.items():  # type: ignore[attr-defined]
+            self.send_header(name, value)
+        self.send_header("Cache-Control", headers.cache_control(self.path.split("?")[0]))
+        self.send_header("Vary", "Accept-Encoding")
         super().end_headers()
+
+    def send_head(self):  # type: ignore[no-untyped-def]
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            if not self.path.split("?")[0].endswith("/"):
+                return super().send_head()  # redirects to the address with "/"
+            path = path / "index.html"
+        if not path.is_file() or path.name.startswith("."):
+            return self.send_not_found()  # never a directory listing
+        if path.suffix in headers.COMPRESSIBLE:
+            accepted = self.headers.get("Accept-Encoding", "")
+            for encoding, suffix in (("br", ".br"), ("gzip", ".gz")):
+                packed = path.with_name(path.name + suffix)
+                if encoding in accepted and packed.is_file():
+                    return self.send_packed(path, packed, encoding)
+        return super().send_head()
+
+    def send_packed(self, original: Path, packed: Path, encoding: str):  # type: ignore[no-untyped-def]
+        body = packed.open("rb")
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(original)))
+        self.send_header("Content-Encoding", encoding)
+        self.send_header("Content-Length", str(os.fstat(body.fileno()).st_size))
+        self.end_headers()
+        return body
+
+    def send_not_found(self):  # type: ignore[no-untyped-def]
+        page = Path(self.directory) / "404.html"
+        if not page.is_file():
+            self.send_error(404)
+            return None
+        body = page.open("rb")
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(os.fstat(body.fileno()).st_size))
+        self.end_headers()
+        return body
 
     def log_message(self, format: str, *args: object) -> None:  # quiet by default
         if self.server.verbose:  # type: ignore[attr-defined]
@@ -50,6 +85,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
 class Server(http.server.ThreadingHTTPServer):
     daemon_threads = True
     verbose = False
+    site_headers: ClassVar[dict[str, str]] = {}
 
     def handle_error(self, request: object, client_address: object) -> None:
         # A browser closing a connection early (a page left mid-download) is not an error.
@@ -61,6 +97,7 @@ def make_server(directory: Path, port: int = 0, verbose: bool = False) -> Server
     handler = functools.partial(Handler, directory=str(directory))
     server = Server(("127.0.0.1", port), handler)
     server.verbose = verbose
+    server.site_headers = headers.for_every_response(headers.site_hashes(directory))
     return server
 
 

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Everything a fresh Debian machine needs to build, serve and test the site:
 # a virtual environment from requirements.lock, the npm packages from package-lock.json,
-# and Debian's Chromium for the browser tests (installed when absent and we are root).
-# CHROMIUM points at another Chromium; SKIP_BROWSER=1 skips the browser entirely.
+# Debian's Chromium for the browser tests, and Debian's nginx with its Brotli module for the
+# host tests (each installed when absent and we are root).
+# CHROMIUM points at another Chromium; SKIP_BROWSER=1 skips the browser and nginx entirely.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -11,8 +12,8 @@ if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv
 fi
 if ! cmp -s requirements.lock .venv/.installed-lock 2>/dev/null; then
-  .venv/bin/python -m pip install --quiet --upgrade pip
-  .venv/bin/python -m pip install --quiet -r requirements.lock
+  # The pip that comes with the venv; every package is checked against the lock's hashes.
+  .venv/bin/python -m pip install --quiet --require-hashes -r requirements.lock
   cp requirements.lock .venv/.installed-lock
 fi
 
@@ -21,16 +22,28 @@ if ! cmp -s package-lock.json node_modules/.installed-lock 2>/dev/null; then
   cp package-lock.json node_modules/.installed-lock
 fi
 
+apt_install() {
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+    echo "setup: installing Debian's $* (the tests need it)" >&2
+    [ -n "${APT_UPDATED:-}" ] || { apt-get update -qq; APT_UPDATED=1; }
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+  else
+    echo "setup: $* missing; install Debian's $* (as root)" >&2
+    exit 1
+  fi
+}
+
 if [ "${SKIP_BROWSER:-0}" != "1" ]; then
+  # nginx serves the built site in tests/test_host.py with deploy/nginx/'s configuration.
+  if [ ! -x /usr/sbin/nginx ] || [ ! -e /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ]; then
+    apt_install nginx-light libnginx-mod-http-brotli-static
+  fi
   chromium="${CHROMIUM:-/usr/bin/chromium}"
   if [ ! -x "$chromium" ]; then
-    if [ -z "${CHROMIUM:-}" ] && [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
-      echo "setup: installing Debian's chromium (the browser tests need it)" >&2
-      apt-get update -qq
-      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
-    else
+    if [ -n "${CHROMIUM:-}" ]; then
       echo "setup: no Chromium at $chromium; install Debian's chromium or set CHROMIUM" >&2
       exit 1
     fi
+    apt_install chromium
   fi
 fi

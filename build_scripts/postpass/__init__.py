@@ -2,9 +2,10 @@
 generator made it.
 
 - every numbered paragraph gets a visible permalink and a copy button;
-- every page gets a Content-Security-Policy meta tag with the hashes of its own inline
-  scripts (so this runs last on each page);
-- the Pyodide runtime, the wheel and the snapshot are copied in;
+- every page gets a Content-Security-Policy meta tag: the policy the host sends as a header
+  (build_scripts/host/headers.py), with the hashes of the inline scripts of every page;
+- the Pyodide runtime, the wheel and the snapshot are copied in; source maps are removed;
+- compressed copies (.br, .gz) are made for the host to serve;
 - the build fails if a citation points at an id no built page has, or if a page still holds
   something the pre-pass should have filled (an include the generator did not process).
 """
@@ -13,9 +14,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from build_scripts.host.headers import site_hashes
 from build_scripts.prepass.runtime import Wheel
 
-from . import anchors, csp, install, paragraph_links
+from . import anchors, compress, csp, install, paragraph_links, source_maps
 
 
 class PostpassError(Exception):
@@ -32,7 +34,10 @@ def run(site: Path, wheel: Wheel) -> None:
     if problems:
         raise PostpassError("\n  ".join(["post-pass:", *problems]))
     for page in pages(site):
-        html = page.read_text(encoding="utf-8")
-        html = csp.add_policy(paragraph_links.add(html))
-        page.write_text(html, encoding="utf-8")
+        page.write_text(paragraph_links.add(page.read_text(encoding="utf-8")), encoding="utf-8")
+    hashes = site_hashes(site)  # one policy for the whole site, as the host's header is
+    for page in pages(site):
+        page.write_text(csp.add_policy(page.read_text(encoding="utf-8"), hashes), encoding="utf-8")
     install.runtime(site, wheel)
+    source_maps.remove(site)
+    compress.compress_site(site)  # last: it copies what the steps above made

@@ -1,0 +1,211 @@
+"""The site as a real web server sends it: Debian's nginx, started on a loopback port with the
+configuration in deploy/nginx/, serving the built site — and `make serve` sending the same.
+
+Every response carries the security headers (the worker's script too, so the policy covers
+Python's worker); versioned files are cached for a year and everything else revalidated;
+WebAssembly has its type; the build's Brotli and gzip copies are sent when accepted; a checker
+answers in Chromium through it, and its worker cannot reach another origin.
+"""
+
+from __future__ import annotations
+
+import gzip
+import http.client
+import os
+import shutil
+import subprocess
+import time
+from pathlib import Path
+from urllib.parse import urlparse
+
+import brotli
+import pytest
+from playwright.sync_api import Page
+
+from build_scripts.host import headers, nginx
+
+from .answers import example_answers
+from .browser_helpers import answer, submit_and_wait
+from .conftest import ROOT, free_port
+
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+BROTLI_MODULE = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
+SHIPPED = ROOT / "deploy" / "nginx" / "working-together-2015.conf"
+
+MAIN = """\
+load_module {module};
+worker_processes 1;
+pid {tmp}/nginx.pid;
+error_log {tmp}/error.log warn;
+{user}
+events {{ worker_connections 64; }}
+http {{
+    access_log {tmp}/access.log;
+    client_body_temp_path {tmp}/body;
+    proxy_temp_path {tmp}/proxy;
+    fastcgi_temp_path {tmp}/fastcgi;
+    uwsgi_temp_path {tmp}/uwsgi;
+    scgi_temp_path {tmp}/scgi;
+    sendfile on;
+    include {tmp}/site.conf;
+}}
+"""
+
+# Paths that stand for each kind of file, with the Cache-Control each must have.
+PATHS = {
+    "/": headers.REVALIDATE,
+    "/allegations/": headers.REVALIDATE,
+    "/js/checker-worker.js": headers.REVALIDATE,
+    "/search/search_index.json": headers.REVALIDATE,
+}
+
+
+def runtime_paths(site_dir: Path) -> dict[str, str]:
+    wasm = next(site_dir.glob("assets/pyodide/*/pyodide.asm.wasm"))
+    wheel = next(site_dir.glob("assets/py/*/checkers-*.whl"))
+    bundle = next(site_dir.glob("assets/javascripts/bundle.*.min.js"))
+    return {
+        **PATHS,
+        "/" + wasm.relative_to(site_dir).as_posix(): headers.IMMUTABLE,
+        "/" + wheel.relative_to(site_dir).as_posix(): headers.IMMUTABLE,
+        "/" + bundle.relative_to(site_dir).as_posix(): headers.IMMUTABLE,
+    }
+
+
+@pytest.fixture(scope="module")
+def nginx_site(site, tmp_path_factory):
+    if not Path(NGINX).exists() or not BROTLI_MODULE.exists():
+        message = "nginx or its Brotli module is missing (make setup installs them)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    tmp = tmp_path_factory.mktemp("nginx")
+    port = free_port()
+    conf = nginx.render(site.dir, root=str(site.dir), listen=f"127.0.0.1:{port}")
+    (tmp / "site.conf").write_text(conf)
+    user = "user root;" if os.geteuid() == 0 else ""  # the site is in a private temp folder
+    (tmp / "nginx.conf").write_text(MAIN.format(module=BROTLI_MODULE, tmp=tmp, user=user))
+    check = subprocess.run([NGINX, "-t", "-p", str(tmp), "-c", str(tmp / "nginx.conf")],
+                           capture_output=True, text=True)  # fmt: skip
+    assert check.returncode == 0, check.stderr
+    server = subprocess.Popen(
+        [NGINX, "-p", str(tmp), "-c", str(tmp / "nginx.conf"), "-g", "daemon off;"],
+        stderr=subprocess.PIPE,
+    )
+    for _ in range(100):
+        try:
+            http.client.HTTPConnection("127.0.0.1", port, timeout=1).request("HEAD", "/")
+            break
+        except OSError:
+            time.sleep(0.05)
+    yield type("Nginx", (), {"url": f"http://127.0.0.1:{port}/", "port": port, "dir": site.dir})
+    server.terminate()
+    server.wait(timeout=10)
+
+
+def get(url: str, path: str, encoding: str | None = None) -> tuple[int, dict[str, str], bytes]:
+    parts = urlparse(url)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+    connection.request("GET", path, headers={"Accept-Encoding": encoding} if encoding else {})
+    response = connection.getresponse()
+    body = response.read()
+    found = {k.lower(): v for k, v in response.getheaders()}
+    connection.close()
+    return response.status, found, body
+
+
+def test_the_shipped_configuration_is_what_the_build_gives(site):
+    """deploy/nginx/ is made from the same headers and pages as the site: regenerate it with
+    `make deploy-config` when this fails."""
+    assert SHIPPED.read_text() == nginx.render(site.dir), "run make deploy-config"
+
+
+def test_nginx_sends_every_header_on_every_kind_of_file(nginx_site):
+    expected = headers.for_every_response(headers.site_hashes(nginx_site.dir))
+    for path, cache in runtime_paths(nginx_site.dir).items():
+        status, found, _ = get(nginx_site.url, path)
+        assert status == 200, path
+        for name, value in expected.items():
+            assert found.get(name.lower()) == value, (path, name)
+        assert found["cache-control"] == cache, path
+    # A missing page gets the site's 404 page, with the same protection.
+    status, found, body = get(nginx_site.url, "/no-such-page/")
+    assert status == 404 and b"<html" in body
+    assert found["content-security-policy"] == expected["Content-Security-Policy"]
+    assert "server" not in found or "nginx/" not in found["server"]  # no version given away
+
+
+def test_the_policy_is_the_meta_tag_plus_framing(nginx_site):
+    """The header and the meta tag come from the same data, so they never disagree; the header
+    adds what only a header can say, and neither allows inline scripts or other origins."""
+    _, found, body = get(nginx_site.url, "/allegations/")
+    policy = found["content-security-policy"]
+    meta = body.decode().split('http-equiv="Content-Security-Policy" content="')[1].split('"')[0]
+    assert policy == meta + "; frame-ancestors 'none'"
+    script_src = next(d for d in policy.split("; ") if d.startswith("script-src"))
+    assert "'unsafe-inline'" not in script_src and "'unsafe-eval'" not in script_src
+    assert "connect-src 'self'" in policy and "worker-src 'self'" in policy
+
+
+def test_nginx_types_and_compression(nginx_site):
+    wasm = next(p for p in runtime_paths(nginx_site.dir) if p.endswith(".wasm"))
+    original = (nginx_site.dir / wasm.lstrip("/")).read_bytes()
+    for encoding, unpack in (("br", brotli.decompress), ("gzip", gzip.decompress)):
+        status, found, body = get(nginx_site.url, wasm, encoding)
+        assert status == 200 and found["content-type"] == "application/wasm"
+        assert found["content-encoding"] == encoding and "Accept-Encoding" in found["vary"]
+        assert unpack(body) == original
+        assert len(body) < len(original) * 0.4  # 9.6 MB of WebAssembly goes as 2.7–3.5 MB
+    status, found, body = get(nginx_site.url, wasm)
+    assert "content-encoding" not in found and body == original
+    _, found, _ = get(nginx_site.url, "/allegations/", "br")
+    assert found["content-encoding"] == "br"
+    assert found["content-type"].startswith("text/html")
+    _, found, _ = get(nginx_site.url, "/" + next(
+        nginx_site.dir.glob("assets/pyodide/*/pyodide.mjs")).relative_to(nginx_site.dir).as_posix())  # fmt: skip
+    assert found["content-type"].startswith("text/javascript")
+
+
+def test_make_serve_sends_what_nginx_sends(nginx_site, site):
+    """The development server is production in miniature: same headers, types, encodings."""
+    compared = ["content-security-policy", "cache-control", "content-encoding",
+                *[name.lower() for name in headers.SECURITY]]  # fmt: skip
+    for path in runtime_paths(site.dir):
+        for encoding in ("br", "gzip", None):
+            _, from_nginx, body_nginx = get(nginx_site.url, path, encoding)
+            _, from_serve, body_serve = get(site.url, path, encoding)
+            for name in compared:
+                assert from_serve.get(name) == from_nginx.get(name), (path, encoding, name)
+            assert (
+                from_serve["content-type"].split(";")[0] == from_nginx["content-type"].split(";")[0]
+            )
+            assert body_serve == body_nginx, (path, encoding)
+    assert get(site.url, "/no-such-page/")[0] == get(nginx_site.url, "/no-such-page/")[0] == 404
+
+
+@pytest.mark.browser
+def test_a_checker_answers_through_nginx_and_its_worker_cannot_leave(page: Page, nginx_site):
+    origin = urlparse(nginx_site.url).netloc
+    requests: list[str] = []
+    page.context.on("request", lambda r: requests.append(r.url))
+    workers = []
+    page.on("worker", lambda w: workers.append(w))
+    page.goto(nginx_site.url + "allegations/")
+    answer(page, "allegations", example_answers("allegations"))
+    assert submit_and_wait(page, "allegations") == "allegation"
+    assert page.evaluate("document.documentElement.dataset.pythonStart") == "snapshot"
+    worker = next(w for w in workers if w.url.endswith("checker-worker.js"))
+    # The worker's script came with the policy, so the worker cannot reach another origin.
+    said = worker.evaluate(
+        """() => fetch("http://127.0.0.2:9/collect").then(() => "sent", () => "refused")"""
+    )
+    assert said == "refused"
+    assert [u for u in requests if urlparse(u).netloc not in (origin, "")] == []
+    # Framing is refused: another origin's page cannot show the site inside itself.
+    other = page.context.new_page()
+    other.goto(nginx_site.url.replace("127.0.0.1", "localhost") + "no-such-page/")
+    other.set_content(f'<iframe src="{nginx_site.url}allegations/"></iframe>')
+    other.wait_for_timeout(1000)
+    framed = other.frames[1]
+    assert framed.url == "chrome-error://chromewebdata/"  # Chromium's page for a refused frame
+    other.close()
