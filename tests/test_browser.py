@@ -171,6 +171,8 @@ def test_copied_link_opens_the_same_answers_in_a_new_browser(page: Page, site, b
     fresh.goto(link)
     fresh.wait_for_selector(RESULT, timeout=60_000)
     assert fresh.locator("[data-checker-result]").get_attribute("data-outcome") == "notifiable"
+    # The reader is told the answers are the link's, not theirs.
+    expect(fresh.locator("[data-checker-status]")).to_contain_text("filled in from the link")
     for name, value in NOTIFIABLE.items():
         v = ("yes" if value else "no") if isinstance(value, bool) else value
         expect(fresh.locator(f"input[name={name}][value={v}]")).to_be_checked()
@@ -194,6 +196,13 @@ def test_malformed_fragment_is_ignored_with_a_message(page: Page, site, fragment
     assert page.locator("form[data-checker] input:checked").count() == 0
     assert page.locator("img[src=x]").count() == 0
     assert dialogs == []
+
+
+def test_a_link_for_another_check_changes_nothing_and_says_why(page: Page, site):
+    page.goto(site.url + "notifiable-incidents/#checker=allegations&harmed_or_may_have_harmed=yes")
+    expect(page.locator("[data-checker-status]")).to_contain_text("for a different check")
+    assert page.locator("form[data-checker] input:checked").count() == 0
+    expect(page.locator("[data-checker-result]")).to_be_hidden()
 
 
 def test_when_python_cannot_load_the_page_says_so(page: Page, site):
@@ -356,13 +365,19 @@ def test_a_half_typed_date_is_an_error_not_dropped(page: Page, site):
 
 
 def test_paragraph_copy_link(page: Page, site):
-    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    # The site's Permissions-Policy lets it write to the clipboard, never read it: what is
+    # written is recorded as it goes in.
+    page.add_init_script(
+        """const write = navigator.clipboard.writeText.bind(navigator.clipboard);
+           navigator.clipboard.writeText = (t) => { window.__copied = t; return write(t); };"""
+    )
+    page.context.grant_permissions(["clipboard-write"])
     page.goto(site.url + "serious-harm/")
     button = page.locator("[data-copy-para='scr-para-7']")
     expect(button).to_be_visible()
     button.click()
     expect(button).to_have_text("Copied")
-    assert page.evaluate("navigator.clipboard.readText()") == site.url + "serious-harm/#scr-para-7"
+    assert page.evaluate("window.__copied") == site.url + "serious-harm/#scr-para-7"
     link = page.locator("#scr-para-7 a.para-link")
     assert link.get_attribute("href").endswith("#scr-para-7")
 

@@ -27,9 +27,16 @@ MESSAGES = {
     "ready": "The checker is ready.",
     "working": "Checking your answers…",
     "failed": (
-        "The checker could not start in this browser, so it cannot give a result. The guidance "
-        "on this page is not affected: you can still read it and follow the questions by hand."
+        "The checker could not start in this browser, so it cannot give a result. Your answers "
+        "are kept: press the button again to try once more. The guidance on this page is not "
+        "affected: you can still read it and follow the questions by hand."
     ),
+    "lost": (
+        "The checker stopped responding, so it gave no result. Your answers are kept: press the "
+        "button again to restart it."
+    ),
+    # Shown beside the status line while Python downloads; {mb} is filled in by the page.
+    "progress": "{mb} MB downloaded so far.",
     "file": (
         "The checker cannot run from a copy of the site opened from files on disk (file://). "
         "Open the site from its web address to use it; the guidance on this page still reads "
@@ -44,6 +51,13 @@ MESSAGES = {
     "fragment_ignored": (
         "The link you followed held answers this checker does not recognise, so they were "
         "ignored. Nothing was filled in from them."
+    ),
+    "fragment_other": (
+        "The link you followed holds answers for a different check, so nothing was filled in here."
+    ),
+    "from_link": (
+        "These answers were filled in from the link you followed, not by you. Check each one "
+        "against what you know before relying on the result."
     ),
 }
 
@@ -91,6 +105,7 @@ def render_form(
 <button type="button" class="md-button" data-copy-answers hidden>Copy link to these answers</button>
 </div>
 <p class="checker-status" data-checker-status role="status" hidden></p>
+<p class="checker-progress" data-checker-progress aria-hidden="true" hidden></p>
 <p class="checker-copy" data-copy-output hidden><label for="{cid}-link">Link to these answers</label> <input id="{cid}-link" type="text" readonly data-copy-field></p>
 </form>
 <div class="checker-result-region" aria-live="polite" aria-atomic="true" data-checker-live data-search-exclude>

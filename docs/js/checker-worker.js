@@ -9,16 +9,102 @@
 let api = null;
 const CALLS = new Set(["handle_form", "link_for_form", "read_fragment"]);
 
-// Pyodide only logs when the WebAssembly file cannot be fetched, and then never settles; a
-// small HEAD request for the same file turns a blocked download into a clear failure.
-async function reachable(url) {
-  const response = await fetch(url, { method: "HEAD", cache: "no-store" });
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+// -- downloads ------------------------------------------------------------------------------
+// Every download, Pyodide's own included, goes through `fetch` below: it counts bytes for the
+// page's progress line, gives up on a download that stalls, and fails at once on an HTTP
+// error or on WebAssembly served with the wrong type. Pyodide itself only logs such failures
+// and never settles, so a failure of one of its files also rejects `broken`, which every
+// start races against.
+const STALL_MS = 20_000; // no byte for this long: this download has stalled
+const PROGRESS_EVERY_MS = 250;
+let received = 0;
+let lastProgress = 0;
+let pyodideBase = null; // files under here are Pyodide's: their failure ends the start
+let brokenBy = null;
+let breakStart;
+const broken = new Promise((_, reject) => {
+  breakStart = (error) => {
+    brokenBy ??= error;
+    reject(error);
+  };
+});
+broken.catch(() => {}); // raced, never awaited alone
+
+function counted(bytes) {
+  received += bytes;
+  const now = performance.now();
+  if (now - lastProgress < PROGRESS_EVERY_MS) return;
+  lastProgress = now;
+  self.postMessage({ type: "progress", bytes: received });
+}
+
+const plainFetch = self.fetch.bind(self);
+self.fetch = async (input, init = {}) => {
+  const url = String(input instanceof Request ? input.url : input); // a string or a URL
+  const essential = pyodideBase !== null && url.startsWith(pyodideBase);
+  try {
+    return await watchedFetch(input, init, url);
+  } catch (error) {
+    if (essential) breakStart(error);
+    throw error;
+  }
+};
+
+async function watchedFetch(input, init, url) {
+  const controller = new AbortController();
+  let timer;
+  const arm = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => controller.abort(new Error(`${url}: no data for ${STALL_MS / 1000} s`)), STALL_MS);
+  };
+  arm();
+  let response;
+  try {
+    response = await plainFetch(input, { ...init, signal: controller.signal });
+  } catch (error) {
+    clearTimeout(timer);
+    throw controller.signal.aborted ? controller.signal.reason : error;
+  }
+  if (!response.ok) {
+    clearTimeout(timer);
+    throw new Error(`${url}: HTTP ${response.status}`);
+  }
+  const type = response.headers.get("content-type") || "";
+  if (url.endsWith(".wasm") && !type.startsWith("application/wasm")) {
+    clearTimeout(timer);
+    throw new Error(`${url}: served as "${type}", not application/wasm`);
+  }
+  if (!response.body) {
+    clearTimeout(timer);
+    return response;
+  }
+  const body = response.body.pipeThrough(new TransformStream({
+    transform(chunk, stream) {
+      arm();
+      counted(chunk.byteLength);
+      stream.enqueue(chunk);
+    },
+    flush() {
+      clearTimeout(timer);
+    },
+  }));
+  return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+}
+
+// A WebAssembly file that arrives but will not compile (corrupt, cut short) also ends the
+// start at once: Pyodide logs "wasm instantiation failed!" and would wait for ever. (Its type
+// was checked above, so streaming compilation has no other reason to fail.)
+for (const name of ["instantiate", "instantiateStreaming", "compile", "compileStreaming"]) {
+  const plain = WebAssembly[name];
+  if (!plain) continue;
+  WebAssembly[name] = (...args) => plain.apply(WebAssembly, args).catch((error) => {
+    breakStart(error);
+    throw error;
+  });
 }
 
 async function fetchBytes(url) {
   const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
   if (!url.endsWith(".gz")) return new Uint8Array(await response.arrayBuffer());
   const plain = response.body.pipeThrough(new DecompressionStream("gzip"));
   return new Uint8Array(await new Response(plain).arrayBuffer());
@@ -63,19 +149,18 @@ async function fromScratch(loadPyodide, { pyodide, wheel, wheelSha256 }) {
 }
 
 async function start(config) {
-  const [{ loadPyodide }] = await Promise.all([
-    import(config.pyodide + "pyodide.mjs"),
-    reachable(config.pyodide + "pyodide.asm.wasm"),
-  ]);
+  pyodideBase = config.pyodide;
+  const { loadPyodide } = await Promise.race([import(config.pyodide + "pyodide.mjs"), broken]);
   if (config.snapshot) {
     try {
-      api = await fromSnapshot(loadPyodide, config);
+      api = await Promise.race([fromSnapshot(loadPyodide, config), broken]);
       return "snapshot";
     } catch (error) {
+      if (brokenBy) throw brokenBy;
       console.warn("Starting from the snapshot failed; starting Python normally.", error);
     }
   }
-  api = await fromScratch(loadPyodide, config);
+  api = await Promise.race([fromScratch(loadPyodide, config), broken]);
   return "normal";
 }
 

@@ -12,14 +12,25 @@
 
   const ROOT = new URL("..", document.currentScript.src); // this file is <root>/js/checkers.js
   const runtime = {
-    worker: null, ready: null, started: false, failed: false, pending: new Map(), seq: 0,
+    worker: null, ready: null, started: false, lost: false, pending: new Map(), seq: 0,
   };
-  // A start that has not finished by then has failed in a way the worker could not report.
-  const START_LIMIT_MS = 120_000;
+  // Starting has failed when no byte has arrived for this long: a cut or stalled connection.
+  // A slow one that keeps delivering is waited for, however long the whole download takes.
+  // (The worker gives up on one stalled download sooner, and falls back where it can.)
+  const STALL_LIMIT_MS = 45_000;
+  // Once Python runs, an answer takes well under a second: this long means the worker is lost.
+  const CALL_LIMIT_MS = 20_000;
+
+  // Forget the worker, answering whatever waits on it; the next press starts a new one.
+  function dropRuntime(reason) {
+    if (runtime.worker) runtime.worker.terminate();
+    for (const done of runtime.pending.values()) done({ failure: reason });
+    Object.assign(runtime, { worker: null, ready: null, started: false, pending: new Map() });
+  }
 
   function startRuntime(form) {
     if (runtime.ready) return runtime.ready;
-    runtime.ready = new Promise((resolve, reject) => {
+    const ready = new Promise((resolve, reject) => {
       let worker;
       try {
         worker = new Worker(new URL("js/checker-worker.js", ROOT), { type: "module" });
@@ -28,27 +39,37 @@
         return;
       }
       runtime.worker = worker;
+      let stall;
+      const watch = () => {
+        clearTimeout(stall);
+        stall = setTimeout(() => reject(new Error("no data arrived")), STALL_LIMIT_MS);
+      };
+      watch();
       worker.onmessage = ({ data }) => {
-        if (data.type === "ready") {
+        if (data.type === "progress") {
+          watch();
+          showProgress(data.bytes);
+        } else if (data.type === "ready") {
+          clearTimeout(stall);
+          showProgress(null);
           runtime.started = true;
           document.documentElement.dataset.pythonStart = data.how; // for the tests
           resolve(data);
-        }
-        else if (data.type === "failed") reject(new Error(data.error));
-        else if (data.type === "reply") {
+        } else if (data.type === "failed") {
+          clearTimeout(stall);
+          reject(new Error(data.error));
+        } else if (data.type === "reply") {
           const done = runtime.pending.get(data.id);
           runtime.pending.delete(data.id);
           if (done) done(JSON.parse(data.reply));
         }
       };
       worker.onerror = (event) => {
+        clearTimeout(stall);
         reject(new Error(event.message || "worker failed"));
-        // A worker lost after it started: answer whatever is waiting rather than hang.
-        runtime.failed = true;
-        for (const done of runtime.pending.values()) done({ failure: "worker stopped" });
-        runtime.pending.clear();
+        runtime.lost = runtime.started;
+        dropRuntime("lost"); // a worker lost after it started: nothing is left waiting
       };
-      setTimeout(() => reject(new Error("Python did not start in time")), START_LIMIT_MS);
       worker.postMessage({
         type: "init",
         pyodide: new URL(form.dataset.pyodide, ROOT).href,
@@ -59,19 +80,43 @@
         snapshotSha256: form.dataset.snapshotSha256 || null,
       });
     });
-    runtime.ready.catch(() => {
-      runtime.failed = true;
+    runtime.ready = ready;
+    // A start that failed is not kept: the next press tries again from the beginning.
+    ready.catch(() => {
+      if (runtime.ready === ready) dropRuntime("failed");
+      showProgress(null);
     });
-    return runtime.ready;
+    return ready;
   }
 
   // One call to Python: `call` is one of the entry points of checkers.api the worker allows.
+  // A call that gets no answer in time means the worker is lost: it is dropped, so that the
+  // next press starts a new one, and the caller is told.
   function ask(call, message) {
     return new Promise((resolve) => {
       const id = ++runtime.seq;
-      runtime.pending.set(id, resolve);
+      const timer = setTimeout(() => {
+        runtime.pending.delete(id);
+        dropRuntime("lost");
+        resolve({ failure: "lost" });
+      }, CALL_LIMIT_MS);
+      runtime.pending.set(id, (reply) => {
+        clearTimeout(timer);
+        resolve(reply);
+      });
       runtime.worker.postMessage({ type: "call", id, call, message: JSON.stringify(message) });
     });
+  }
+
+  // How much has arrived, beside the status line while Python starts (shown, not announced:
+  // the status line has said once that it is starting).
+  function showProgress(bytes) {
+    for (const slot of document.querySelectorAll("[data-checker-progress]")) {
+      const form = slot.closest("[data-checker-section]").querySelector("form[data-checker]");
+      const template = form ? form.dataset.msgProgress || "" : "";
+      slot.hidden = bytes === null || !template;
+      if (!slot.hidden) slot.textContent = template.replace("{mb}", (bytes / 1e6).toFixed(1));
+    }
   }
 
   // -- status line ------------------------------------------------------------------------
@@ -253,6 +298,13 @@
   }
 
   // One check at a time: a second press while one is under way does nothing.
+  // A form filled from a link is checked at once, and says where its answers came from.
+  async function submitFromLink(form) {
+    await submit(form);
+    const result = form.closest("[data-checker-section]").querySelector("[data-checker-result]");
+    if (!result.hidden) status(form, "from-link", "ready");
+  }
+
   async function submit(form) {
     if (form.dataset.busy) return;
     const button = form.querySelector("button[type=submit]");
@@ -270,10 +322,6 @@
     clearErrors(form);
     if (location.protocol === "file:") {
       status(form, "file", "failed");
-      return;
-    }
-    if (runtime.failed) {
-      status(form, "failed");
       return;
     }
     // While Python is still starting, say so (with how long it may take), not "checking".
@@ -299,7 +347,7 @@
       showResult(form, reply);
     } else {
       clearResult(form);
-      status(form, runtime.failed ? "failed" : "error", "failed");
+      status(form, reply.failure === "lost" ? "lost" : "error", "failed");
     }
   }
 
@@ -326,7 +374,7 @@
     try {
       link = await answersLink(form);
     } catch {
-      status(form, runtime.failed ? "failed" : "error", "failed");
+      status(form, "failed");
       return;
     }
     const output = form.querySelector("[data-copy-output]");
@@ -354,7 +402,11 @@
       status(form, "fragment-ignored", "ready");
       return false;
     }
-    if (!reply.values || location.hash !== fragment) return false;
+    if (location.hash !== fragment) return false; // the reader has moved on meanwhile
+    if (!reply.values) {
+      status(form, "fragment-other", "ready");
+      return false;
+    }
     const radios = [...form.querySelectorAll("input[type=radio]")];
     const picks = Object.entries(reply.values).map(
       ([name, value]) => radios.find((r) => r.name === name && r.value === value));
@@ -410,7 +462,7 @@
     );
     // Answers the reader gave on this visit come first; a link's answers are filled in only
     // when the reader has followed it, not when they come back to it.
-    if (!restore(form)) fillFromFragment(form).then((filled) => filled && submit(form));
+    if (!restore(form)) fillFromFragment(form).then((filled) => filled && submitFromLink(form));
   }
 
   function bindParagraphLinks() {
@@ -446,7 +498,7 @@
     for (const form of document.querySelectorAll("form[data-checker]")) {
       if (keepFor(form).fragment === location.hash) continue;
       form.reset();
-      fillFromFragment(form).then((filled) => filled && submit(form));
+      fillFromFragment(form).then((filled) => filled && submitFromLink(form));
     }
   });
 

@@ -1,0 +1,157 @@
+"""When Python's start goes wrong, the reader hears so quickly and can try again; nothing
+waits for a fixed two minutes, and a slow connection that keeps delivering is never locked out.
+
+Each fault is made with Playwright's routing (which covers the worker's requests): a
+WebAssembly file refused on GET, served with the wrong type, or corrupt; a snapshot download
+that never answers; a worker that dies after starting; a start slower than the page's stall
+limit that keeps making progress.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from playwright.sync_api import Page, Route, expect
+
+from .browser_helpers import RESULT, answer, submit_and_wait
+
+pytestmark = pytest.mark.browser
+
+ALLEGATION = {
+    "harmed_or_may_have_harmed": True,
+    "possible_criminal_offence": False,
+    "risk_of_harm": False,
+    "removed_due_to_risk": False,
+}
+STATUS = "[data-checker-status]"
+FAST = 20_000  # ms: far below the old fixed two minutes
+
+
+def press(page: Page) -> None:
+    page.locator("form[data-checker] button[type=submit]").click()
+
+
+def start_fails_fast(page: Page, site) -> float:
+    page.goto(site.url + "allegations/")
+    answer(page, "allegations", ALLEGATION)
+    started = time.monotonic()
+    press(page)
+    expect(page.locator(STATUS)).to_contain_text("could not start", timeout=FAST)
+    expect(page.locator(STATUS)).to_contain_text("press the button again")
+    expect(page.locator(RESULT)).to_have_count(0)
+    return time.monotonic() - started
+
+
+def test_webassembly_refused_on_get_fails_fast(page: Page, site):
+    page.route("**/*.wasm", lambda route: route.fulfill(status=503, body="busy"))
+    seconds = start_fails_fast(page, site)
+    print(f"\nGET 503 on the WebAssembly: message after {seconds:.1f} s")
+
+
+def test_webassembly_with_the_wrong_type_fails_fast(page: Page, site):
+    def wrong_type(route: Route) -> None:
+        response = route.fetch()
+        route.fulfill(response=response, headers={**response.headers, "content-type": "text/plain"})
+
+    page.route("**/*.wasm", wrong_type)
+    seconds = start_fails_fast(page, site)
+    print(f"\nWebAssembly as text/plain: message after {seconds:.1f} s")
+
+
+def test_corrupt_webassembly_fails_fast(page: Page, site):
+    page.route(
+        "**/*.wasm",
+        lambda route: route.fulfill(body=b"\0asm\1\0\0\0 not a module",
+                                    headers={"content-type": "application/wasm"}),
+    )  # fmt: skip
+    seconds = start_fails_fast(page, site)
+    print(f"\ncorrupt WebAssembly: message after {seconds:.1f} s")
+
+
+def test_a_failed_start_can_be_retried(page: Page, site):
+    """After a failure, the next press starts afresh (here the network has come back)."""
+    broken = [True]
+
+    def flaky(route: Route) -> None:
+        if broken[0]:
+            route.fulfill(status=503, body="busy")
+        else:
+            route.continue_()
+
+    page.route("**/*.wasm", flaky)
+    start_fails_fast(page, site)
+    broken[0] = False
+    assert submit_and_wait(page, "allegations") == "allegation"
+
+
+def test_a_stalled_snapshot_falls_back_to_a_normal_start(page: Page, site):
+    """A snapshot download that never answers is given up after the worker's stall limit
+    (20 s without a byte), and Python starts normally instead."""
+    stalled: list[Route] = []
+    page.route("**/snapshot-*.bin.gz", lambda route: stalled.append(route))  # never answered
+    page.goto(site.url + "allegations/")
+    answer(page, "allegations", ALLEGATION)
+    started = time.monotonic()
+    assert submit_and_wait(page, "allegations", timeout=90_000) == "allegation"
+    assert page.evaluate("document.documentElement.dataset.pythonStart") == "normal"
+    assert stalled
+    print(
+        f"\nstalled snapshot: answered from a normal start after {time.monotonic() - started:.1f} s"
+    )
+
+
+def worker_script(site) -> str:
+    return (site.dir / "js" / "checker-worker.js").read_text(encoding="utf-8")
+
+
+def test_a_lost_worker_is_reported_and_replaced(page: Page, site):
+    """A worker that stops answering after it started: the page says so once the call's
+    time is up, keeps the answers, and the next press starts a new worker that answers."""
+    original = worker_script(site)
+    dying = original.replace(
+        "self.onmessage = async ({ data }) => {",
+        'self.onmessage = async ({ data }) => {\n  if (data.type === "call") return; // lost',
+    )
+    assert dying != original
+    served = []
+
+    def worker(route: Route) -> None:
+        served.append(route.request.url)
+        body = dying if len(served) == 1 else original
+        route.fulfill(body=body, headers={"content-type": "text/javascript"})
+
+    page.route("**/js/checker-worker.js", worker)
+    page.goto(site.url + "allegations/")
+    answer(page, "allegations", ALLEGATION)
+    press(page)
+    expect(page.locator(STATUS)).to_contain_text("stopped responding", timeout=40_000)
+    expect(page.locator("input[name=harmed_or_may_have_harmed][value=yes]")).to_be_checked()
+    assert submit_and_wait(page, "allegations") == "allegation"
+    assert len(served) == 2
+
+
+def test_a_slow_start_that_keeps_going_is_waited_for(page: Page, site):
+    """No fixed limit: a start that delivers bytes steadily for longer than the page's stall
+    limit (45 s) is waited for, and its answer shown. A stand-in worker reports progress every
+    second for 50 s before starting the real thing."""
+    original = worker_script(site)
+    slow = original.replace(
+        "const how = await start(data);",
+        "for (let s = 0; s < 50; s++) {\n"
+        "        await new Promise((r) => setTimeout(r, 1000));\n"
+        '        self.postMessage({ type: "progress", bytes: s * 100_000 });\n'
+        "      }\n"
+        "      const how = await start(data);",
+    )
+    assert slow != original
+    page.route(
+        "**/js/checker-worker.js",
+        lambda route: route.fulfill(body=slow, headers={"content-type": "text/javascript"}),
+    )
+    page.goto(site.url + "allegations/")
+    answer(page, "allegations", ALLEGATION)
+    press(page)
+    expect(page.locator("[data-checker-progress]")).to_contain_text("MB downloaded so far")
+    page.wait_for_selector(RESULT, timeout=120_000)
+    expect(page.locator(STATUS)).not_to_contain_text("could not start")
