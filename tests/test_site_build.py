@@ -225,6 +225,44 @@ def test_no_reference_to_another_origin(site):
         assert "fonts.googleapis" not in text and "fonts.gstatic" not in text
 
 
+# Addresses on other sites that shipped JavaScript names, each with why it is never fetched.
+# Any other address in a script fails the test below. (The host's policy would refuse them all
+# anyway: connect-src and script-src allow only this site.)
+NAMED_BUT_NEVER_FETCHED = {
+    # Material loads these only for a browser without ResizeObserver, for Mermaid diagrams
+    # and for a repository link; the site has none of them.
+    "https://unpkg.com/resize-observer-polyfill": "bundle.",
+    "https://unpkg.com/mermaid@11/dist/mermaid.min.js": "bundle.",
+    "https://api.github.com/repos/": "bundle.",
+    "https://api.github.com/users/": "bundle.",
+    "https://${e}/api/v4/projects/": "bundle.",  # GitLab, for a repository link as well
+    "https://clipboardjs.com/": "bundle.",  # a licence comment
+    "http://lunrjs.com": "search.",  # licence comments of the search engine
+    "http://tartarus.org/~martin/PorterStemmer/js.txt": "search.",
+    "https://bit.ly/2s3ChXG": "search.",  # in a console message of Material's search
+    # Pyodide's default package address; the worker always passes this site's own.
+    "https://cdn.jsdelivr.net/pyodide/v": "pyodide.mjs",
+    "https://${t}": "pyodide.asm.mjs",  # a template in Emscripten's URL handling
+}
+
+
+def test_no_script_names_another_origin(site):
+    """The origin scan covers JavaScript: every address on another site in a shipped script
+    is known, and never fetched. Lunr's language files are shipped by Material but never
+    loaded (the site is English); their addresses are licence comments."""
+    found = {}
+    for path in [*site.dir.rglob("*.js"), *site.dir.rglob("*.mjs")]:
+        if "lunr" in path.parts:
+            continue
+        for url in re.findall(r"https?://[^\s\"'`)]+", path.read_text(encoding="utf-8")):
+            known = next((k for k in NAMED_BUT_NEVER_FETCHED if url.startswith(k)), None)
+            if known is None or NAMED_BUT_NEVER_FETCHED[known] not in path.name:
+                found[url] = path.name
+    assert found == {}
+    worker = (site.dir / "js" / "checker-worker.js").read_text(encoding="utf-8")
+    assert worker.count("packageBaseUrl: pyodide") == 2  # both starts keep packages here
+
+
 def test_citations_resolve_to_ids_in_the_built_pages(site):
     assert anchors.broken_citations(site.dir) == []
 

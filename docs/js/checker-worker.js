@@ -133,7 +133,7 @@ function works(candidate) {
 
 async function fromSnapshot(loadPyodide, { pyodide, snapshot, snapshotSha256 }) {
   const bytes = await verified(await fetchBytes(snapshot), snapshotSha256, snapshot);
-  const py = await loadPyodide({ indexURL: pyodide, _loadSnapshot: bytes });
+  const py = await loadPyodide({ indexURL: pyodide, packageBaseUrl: pyodide, _loadSnapshot: bytes });
   const candidate = py.pyimport("checkers.api");
   if (!works(candidate)) throw new Error("snapshot did not answer");
   return candidate;
@@ -141,7 +141,7 @@ async function fromSnapshot(loadPyodide, { pyodide, snapshot, snapshotSha256 }) 
 
 async function fromScratch(loadPyodide, { pyodide, wheel, wheelSha256 }) {
   const [py, wheelBytes] = await Promise.all([
-    loadPyodide({ indexURL: pyodide }),
+    loadPyodide({ indexURL: pyodide, packageBaseUrl: pyodide }), // never the default CDN
     fetchBytes(wheel).then((bytes) => verified(bytes, wheelSha256, wheel)),
   ]);
   py.unpackArchive(wheelBytes, "wheel");
