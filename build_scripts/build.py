@@ -56,7 +56,7 @@ GENERATORS = ("mkdocs", "zensical")
 
 def build(site: Path, site_url: str, generator: str = "mkdocs") -> None:
     site = site.resolve()
-    wheel = prepass.run()
+    wheel = prepass.run(site_url)
     if site.exists():
         shutil.rmtree(site)
     run_generator(generator, site, site_url)

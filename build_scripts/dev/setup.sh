@@ -33,6 +33,11 @@ apt_install() {
   fi
 }
 
+# Graphviz's dot draws the decision flowcharts at build time.
+if ! command -v dot >/dev/null; then
+  apt_install graphviz
+fi
+
 if [ "${SKIP_BROWSER:-0}" != "1" ]; then
   # nginx serves the built site in tests/test_host.py with deploy/nginx/'s configuration.
   if [ ! -x /usr/sbin/nginx ] || [ ! -e /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ]; then

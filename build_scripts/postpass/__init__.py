@@ -15,6 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from build_scripts.host.headers import site_hashes
+from build_scripts.prepass import GENERATED
 from build_scripts.prepass.runtime import Wheel
 
 from . import anchors, compress, csp, install, paragraph_links, source_maps
@@ -39,5 +40,6 @@ def run(site: Path, wheel: Wheel) -> None:
     for page in pages(site):
         page.write_text(csp.add_policy(page.read_text(encoding="utf-8"), hashes), encoding="utf-8")
     install.runtime(site, wheel)
+    install.flowcharts(site, GENERATED / "flowcharts")
     source_maps.remove(site)
     compress.compress_site(site)  # last: it copies what the steps above made

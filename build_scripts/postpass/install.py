@@ -19,3 +19,11 @@ def runtime(site: Path, wheel: Wheel) -> None:
     wheel_target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copy2(wheel.path, wheel_target)
     shutil.copy2(wheel.snapshot_path, site / wheel.snapshot_name)
+
+
+def flowcharts(site: Path, made: Path) -> None:
+    """The flowcharts' SVG and PNG downloads, made by the pre-pass."""
+    target = site / "assets" / "flowcharts"
+    target.mkdir(parents=True, exist_ok=True)
+    for path in sorted(made.glob("flowchart-*.*")):
+        shutil.copy2(path, target / path.name)

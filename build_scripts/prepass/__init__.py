@@ -19,7 +19,7 @@ from pathlib import Path
 from checkers import CHECKERS
 from checkers.web.form import render_form
 
-from . import checks, draft_and_final, glossary, runtime, worked_examples
+from . import checks, draft_and_final, flowcharts, glossary, runtime, worked_examples
 from .cited_pages import missing_pages
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -70,7 +70,10 @@ def check_forms_are_on_their_pages() -> list[str]:
     for checker in CHECKERS.values():
         page = DOCS / f"{checker.page.strip('/')}.md"
         text = page.read_text(encoding="utf-8")
-        for name in (form_name(checker.id), f"check-on-this-page-{checker.id}.md"):
+        names = [form_name(checker.id), f"check-on-this-page-{checker.id}.md"]
+        if checker.id in flowcharts.DECISION_CHECKERS:
+            names.append(f"flowchart-{checker.id}.html")
+        for name in names:
             if include_line(name) not in text:
                 problems.append(f"{page.relative_to(ROOT)} does not include {name}")
     if include_line("check-a-case.md") not in (DOCS / "index.md").read_text(encoding="utf-8"):
@@ -78,7 +81,19 @@ def check_forms_are_on_their_pages() -> list[str]:
     return problems
 
 
-def run() -> runtime.Wheel:
+def write_flowcharts(site_url: str) -> None:
+    """Each decision checker's chart for its page, and its SVG and PNG downloads (whose links
+    are full addresses: a downloaded chart is read away from the site)."""
+    downloads = GENERATED / "flowcharts"
+    for checker_id in flowcharts.DECISION_CHECKERS:
+        depth = CHECKERS[checker_id].page.count("/")
+        html, _ = flowcharts.figure(checker_id, "../" * depth, with_downloads=False)
+        (GENERATED / f"flowchart-{checker_id}.html").write_text(html, encoding="utf-8")
+        _, files = flowcharts.figure(checker_id, site_url, with_downloads=True)
+        flowcharts.write_downloads(downloads, files)
+
+
+def run(site_url: str) -> runtime.Wheel:
     problems = missing_pages(DOCS) + check_forms_are_on_their_pages()
     if problems:
         raise PrepassError("\n  ".join(["pre-pass:", *problems]))
@@ -88,4 +103,5 @@ def run() -> runtime.Wheel:
     GENERATED.mkdir(parents=True)
     for name, text in fragments(wheel).items():
         (GENERATED / name).write_text(text, encoding="utf-8")
+    write_flowcharts(site_url)
     return wheel

@@ -1,0 +1,320 @@
+"""Each decision checker's decision as a flowchart, made from the checker itself.
+
+The chart is never drawn by hand: every combination of the checker's yes/no and multiple-choice
+answers ("Not sure" and "Not answered" included) is run through the checker, and the questions
+are followed in the checker's own order, branching only where the answer changes the outcome.
+Identical branches are drawn once (a reduced decision diagram), so a chart stays small. Dates
+change deadlines, not outcomes, and are left out (tests/test_flowcharts.py checks both: every
+path of the chart gives the checker's outcome, with and without dates).
+
+Graphviz's `dot` (Debian's package, installed by make setup) lays the chart out as static SVG:
+no script, nothing fetched. Each question links to its paragraph; a text version of the same
+decision stands under the chart, and the chart downloads as SVG and as PNG for slides.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+import shutil
+import subprocess
+from dataclasses import dataclass, field
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from checkers import CHECKERS
+from checkers.errors import InputError
+from checkers.model import UNDETERMINED, Checker, Question
+from checkers.web.encoding import FORM_LABELS, NOT_ANSWERED, form_value
+
+DECISION_CHECKERS = ("notifiable-incident", "serious-harm", "allegations")
+UNDETERMINED_LABEL = "cannot be decided until the “Not sure” answers are known"
+ABSENT = object()  # an optional question left unanswered
+TONE_COLOURS = {"act": "#fbeaec", "review": "#fff4e0", "clear": "#e8f4ea", "open": "#f3f3f3"}
+PNG_DPI = 192  # a 1920-pixel-wide slide shows the widest chart at about full width
+
+
+@dataclass
+class Step:
+    """A question with where each answer leads: another step's key or an outcome."""
+
+    key: str
+    question: Question
+    answers: dict[str, str] = field(default_factory=dict)  # label -> key of the next node
+
+
+@dataclass
+class Diagram:
+    checker: Checker
+    start: str
+    steps: dict[str, Step]
+    outcomes: dict[str, str]  # key -> outcome id
+
+    def label(self, outcome: str) -> str:
+        return UNDETERMINED_LABEL if outcome == UNDETERMINED else self.checker.outcomes[outcome]
+
+    def paths(self) -> list[tuple[list[tuple[Question, str]], str]]:
+        """Every path from the start: the answers along it (by label) and the outcome."""
+        found = []
+
+        def walk(key: str, taken: list[tuple[Question, str]]) -> None:
+            if key in self.outcomes:
+                found.append((taken, self.outcomes[key]))
+                return
+            step = self.steps[key]
+            for label, nxt in step.answers.items():
+                walk(nxt, [*taken, (step.question, label)])
+
+        walk(self.start, [])
+        return found
+
+
+def choices(q: Question) -> list[Any]:
+    if q.kind == "bool":
+        values: list[Any] = [True, False] + ([None] if q.unsure else [])
+    else:
+        values = [c.value for c in q.choices]
+    return values if q.required else [ABSENT, *values]
+
+
+def answer_label(q: Question, value: Any) -> str:
+    if value is ABSENT:
+        return NOT_ANSWERED
+    if q.kind == "bool":
+        return FORM_LABELS[form_value(value)]
+    return next(c.label for c in q.choices if c.value == value)
+
+
+def answer_value(q: Question, label: str) -> Any:
+    """The answer a label stands for (ABSENT for "Not answered")."""
+    return next(v for v in choices(q) if answer_label(q, v) == label)
+
+
+def decision_questions(checker: Checker) -> list[Question]:
+    return [q for q in checker.questions if q.kind in ("bool", "choice")]
+
+
+@functools.cache
+def diagram_of(checker_id: str) -> Diagram:
+    return diagram(CHECKERS[checker_id])
+
+
+def asked_as_in_the_form(questions: list[Question], answers: dict[str, Any]) -> bool:
+    """False when an answer is given to a question the form would not show: one asked only
+    on another answer ("In which setting?" only after "Yes, in custody")."""
+    for q in questions:
+        if q.asked_if and q.id in answers and answers.get(q.asked_if[0]) != q.asked_if[1]:
+            return False
+    return True
+
+
+def diagram(checker: Checker) -> Diagram:
+    questions = decision_questions(checker)
+    table: dict[tuple[Any, ...], str] = {}
+    for combo in itertools.product(*(choices(q) for q in questions)):
+        answers = {q.id: v for q, v in zip(questions, combo, strict=True) if v is not ABSENT}
+        if not asked_as_in_the_form(questions, answers):
+            continue
+        try:
+            table[combo] = checker.run(answers).outcome
+        except InputError:
+            continue  # answers that contradict each other: no path leads there
+
+    steps: dict[str, Step] = {}
+    outcomes: dict[str, str] = {}
+    made: dict[str, str] = {}  # a subtree's shape -> its key, so identical ones are shared
+
+    def node(prefix: tuple[Any, ...]) -> str | None:
+        rows = {o for combo, o in table.items() if combo[: len(prefix)] == prefix}
+        if not rows:
+            return None
+        if len(rows) == 1:
+            outcome = rows.pop()
+            return made.setdefault(f"outcome:{outcome}", f"outcome_{outcome}".replace("-", "_"))
+        q = questions[len(prefix)]
+        branches = {}
+        for value in choices(q):
+            child = node((*prefix, value))
+            if child is not None:
+                branches[answer_label(q, value)] = child
+        if len(set(branches.values())) == 1:  # this question does not matter here
+            return next(iter(branches.values()))
+        shape = f"{q.id}:{sorted(branches.items())}"
+        if shape not in made:
+            key = f"q{len(steps) + 1}"
+            made[shape] = key
+            steps[key] = Step(key, q, branches)
+        return made[shape]
+
+    start = node(())
+    assert start is not None
+    for shape, key in made.items():
+        if shape.startswith("outcome:"):
+            outcomes[key] = shape.removeprefix("outcome:")
+    # Number the steps in the order a reader meets them.
+    order = [k for k in _reading_order(start, steps) if k in steps]
+    renumber = {old: f"q{i}" for i, old in enumerate(order, 1)}
+    renamed = {
+        renumber[k]: Step(
+            renumber[k], s.question, {a: renumber.get(n, n) for a, n in s.answers.items()}
+        )
+        for k, s in steps.items()
+    }
+    return Diagram(
+        checker,
+        renumber.get(start, start),
+        dict(sorted(renamed.items(), key=lambda i: int(i[0][1:]))),
+        outcomes,
+    )
+
+
+def _reading_order(start: str, steps: dict[str, Step]) -> list[str]:
+    seen: list[str] = []
+    queue = [start]
+    while queue:
+        key = queue.pop(0)
+        if key in seen:
+            continue
+        seen.append(key)
+        if key in steps:
+            queue.extend(steps[key].answers.values())
+    return seen
+
+
+# -- drawing ------------------------------------------------------------------------------------
+
+
+def wrap(text: str, width: int = 34) -> str:
+    lines, line = [], ""
+    for word in text.split():
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    lines.append(line)
+    return "\\n".join(lines)
+
+
+def dot_quote(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\\\\n", "\\n") + '"'
+
+
+def leads(step: Step) -> dict[str, list[str]]:
+    """Where the step's answers lead, with the answers that lead to each place (one arrow)."""
+    out: dict[str, list[str]] = {}
+    for label, nxt in step.answers.items():
+        out.setdefault(nxt, []).append(label)
+    return out
+
+
+def to_dot(d: Diagram, base: str) -> str:
+    font = 'fontname="Helvetica,Arial,sans-serif"'
+    lines = [
+        "digraph decision {",
+        f'  graph [rankdir=TB, nodesep=0.35, ranksep=0.45, bgcolor="white", {font}];',
+        f'  node [{font}, fontsize=12, shape=box, style="rounded,filled", fillcolor="#ffffff", color="#0b4f8a", penwidth=1.4, margin="0.15,0.08"];',
+        f'  edge [{font}, fontsize=11, color="#3b3b3b", fontcolor="#1a1a1a"];',
+    ]
+    for key, step in d.steps.items():
+        number = key[1:]
+        attrs = [f"label={dot_quote(wrap(f'{number}. {step.question.text}'))}"]
+        if step.question.cite:
+            attrs.append(f"href={dot_quote(base + step.question.cite)}")
+            attrs.append(f"tooltip={dot_quote('The guidance for question ' + number)}")
+        lines.append(f"  {key} [{', '.join(attrs)}];")
+    for key, outcome in d.outcomes.items():
+        tone = "open" if outcome == UNDETERMINED else d.checker.tones[outcome]
+        label = wrap(d.label(outcome)[:1].upper() + d.label(outcome)[1:], 30)
+        lines.append(
+            f'  {key} [label={dot_quote(label)}, shape=box, style="filled,bold", '
+            f'fillcolor="{TONE_COLOURS[tone]}", color="#1a1a1a"];'
+        )
+    for key, step in d.steps.items():
+        for nxt, labels in leads(step).items():
+            lines.append(f"  {key} -> {nxt} [label={dot_quote(' ' + ' or '.join(labels) + ' ')}];")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def dot_binary() -> str:
+    found = shutil.which("dot")
+    if not found:
+        raise RuntimeError("Graphviz's dot is missing: make setup installs Debian's graphviz")
+    return found
+
+
+def render(dot: str, fmt: str) -> bytes:
+    args = [dot_binary(), f"-T{fmt}"] + ([f"-Gdpi={PNG_DPI}"] if fmt == "png" else [])
+    return subprocess.run(args, input=dot.encode(), capture_output=True, check=True).stdout
+
+
+def inline_svg(svg: str, title_id: str) -> str:
+    """dot's SVG, made fit to sit in a page: no XML prologue or comments, and no fixed size —
+    it fills its box, shrinking to 60% of its drawn size at most (so its words stay readable)
+    and scrolling sideways inside the box below that, as on a phone."""
+    svg = svg[svg.index("<svg") :]
+    svg = re.sub(r"<!--.*?-->\s*", "", svg, flags=re.S)
+    match = re.match(r'<svg width="(\d+)pt" height="(\d+)pt"', svg)
+    assert match, svg[:200]
+    width_px = int(match.group(1)) * 4 / 3
+    return svg.replace(
+        match.group(0),
+        f'<svg class="flowchart-svg" style="min-width: {width_px * 0.6:.0f}px; max-width: '
+        f'{width_px:.0f}px" role="group" aria-labelledby="{title_id}"',
+        1,
+    )
+
+
+def text_version(d: Diagram, base: str) -> str:
+    """The same decision as a numbered list: each question, and where each answer leads."""
+    items = []
+    for key, step in d.steps.items():
+        q = step.question
+        cite = f' (<a href="{escape(base + q.cite)}">the guidance</a>)' if q.cite else ""
+        ways = []
+        for nxt, labels in leads(step).items():
+            if nxt in d.outcomes:
+                where = f"<strong>{escape(d.label(d.outcomes[nxt]))}</strong>"
+            else:
+                where = f'go to <a href="#{d.checker.id}-flow-{nxt}">question {nxt[1:]}</a>'
+            ways.append(f"<li>{escape(' or '.join(labels))}: {where}</li>")
+        items.append(
+            f'<li id="{d.checker.id}-flow-{key}" value="{key[1:]}">{escape(q.text)}{cite}'
+            f"<ul>{''.join(ways)}</ul></li>"
+        )
+    return f'<ol class="flowchart-steps">{"".join(items)}</ol>'
+
+
+def figure(checker_id: str, base: str, with_downloads: bool = True) -> tuple[str, dict[str, bytes]]:
+    """The page fragment for a checker's chart (links made from `base`), and the files it
+    offers to download (when asked for)."""
+    d = diagram_of(checker_id)
+    dot = to_dot(d, base)
+    svg = render(dot, "svg").decode()
+    title_id = f"{checker_id}-flowchart-title"
+    name = f"flowchart-{checker_id}"
+    html = f"""<figure class="flowchart" data-flowchart="{checker_id}" data-search-exclude>
+<figcaption id="{title_id}">The decision of the check “{escape(CHECKERS[checker_id].title)}”, made from the checker's own rules. Each question links to its paragraph.</figcaption>
+<div class="flowchart-scroll" tabindex="0" role="region" aria-labelledby="{title_id}">
+{inline_svg(svg, title_id)}
+</div>
+<p class="flowchart-downloads">Download the chart: <a href="{base}assets/flowcharts/{name}.svg" download>SVG</a> · <a href="{base}assets/flowcharts/{name}.png" download>PNG for slides</a></p>
+<details class="flowchart-text">
+<summary>The same decision as a list</summary>
+{text_version(d, base)}
+</details>
+</figure>
+"""
+    files = {}
+    if with_downloads:
+        files = {f"{name}.svg": svg.encode(), f"{name}.png": render(dot, "png")}
+    return "\n".join(line for line in html.splitlines() if line.strip()) + "\n", files
+
+
+def write_downloads(target: Path, files: dict[str, bytes]) -> None:
+    target.mkdir(parents=True, exist_ok=True)
+    for name, data in files.items():
+        (target / name).write_bytes(data)

@@ -1,0 +1,112 @@
+"""The flowcharts cannot disagree with the checkers: every path through each chart, run
+through the checker with the answers along it (and any answers to the questions the path
+skips, with and without dates), gives the chart's outcome; every outcome a checker can give is
+in its chart; the built pages carry each chart with its links, its text version and downloads."""
+
+from __future__ import annotations
+
+import itertools
+import re
+import struct
+from typing import Any
+
+import pytest
+from playwright.sync_api import Page
+
+from build_scripts.prepass import flowcharts
+from checkers import CHECKERS
+from checkers.errors import InputError
+from checkers.model import UNDETERMINED
+
+from .answers import SAMPLE_DATES
+
+DATES = [d for d in SAMPLE_DATES if d]
+
+
+def completions(checker_id: str, fixed: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every way to answer the questions a path leaves out, as the form would allow."""
+    checker = CHECKERS[checker_id]
+    rest = [q for q in flowcharts.decision_questions(checker) if q.id not in fixed]
+    dates = [q for q in checker.questions if q.kind == "date"]
+    found = []
+    for combo in itertools.product(*(flowcharts.choices(q) for q in rest)):
+        answers = {**fixed, **{q.id: v for q, v in zip(rest, combo, strict=True)}}
+        answers = {k: v for k, v in answers.items() if v is not flowcharts.ABSENT}
+        if flowcharts.asked_as_in_the_form(flowcharts.decision_questions(checker), answers):
+            found.append(answers)
+    with_dates = [{**a, q.id: DATES[i % len(DATES)]} for i, a in enumerate(found) for q in dates]
+    return found + with_dates
+
+
+@pytest.mark.parametrize("checker_id", flowcharts.DECISION_CHECKERS)
+def test_every_path_gives_the_checkers_outcome(checker_id):
+    checker = CHECKERS[checker_id]
+    chart = flowcharts.diagram_of(checker_id)
+    paths = chart.paths()
+    assert paths
+    runs = 0
+    for taken, outcome in paths:
+        fixed = {q.id: flowcharts.answer_value(q, label) for q, label in taken}
+        valid = 0
+        for answers in completions(checker_id, fixed):
+            try:
+                got = checker.run(answers).outcome
+            except InputError:
+                continue  # answers that contradict each other
+            valid += 1
+            assert got == outcome, (taken, answers)
+        assert valid, f"no answers can follow the path {taken}"
+        runs += valid
+    print(f"\n{checker_id}: {len(paths)} paths, {runs} runs of the checker agree")
+
+
+@pytest.mark.parametrize("checker_id", flowcharts.DECISION_CHECKERS)
+def test_every_outcome_is_in_the_chart(checker_id):
+    checker = CHECKERS[checker_id]
+    chart = flowcharts.diagram_of(checker_id)
+    assert set(chart.outcomes.values()) == {*checker.tones, UNDETERMINED}
+    # "Not sure" has its paths wherever the checker allows it.
+    labels = {label for step in chart.steps.values() for label in step.answers}
+    assert "Not sure" in labels
+
+
+def test_the_custody_route_of_paragraph_6_is_drawn():
+    chart = flowcharts.diagram_of("serious-harm")
+    custody = [s for s in chart.steps.values() if s.question.id == "death_in_custody"]
+    assert custody
+    assert any(chart.outcomes.get(s.answers["Yes"]) == "should" for s in custody)
+
+
+@pytest.mark.parametrize("checker_id", flowcharts.DECISION_CHECKERS)
+def test_the_page_carries_the_chart_its_links_text_and_downloads(site, checker_id):
+    checker = CHECKERS[checker_id]
+    chart = flowcharts.diagram_of(checker_id)
+    html = (site.dir / checker.page / "index.html").read_text(encoding="utf-8")
+    figure = html[html.index(f'data-flowchart="{checker_id}"') :]
+    figure = figure[: figure.index("</figure>")]
+    svg = figure[figure.index("<svg") : figure.index("</svg>")]
+    for key, step in chart.steps.items():
+        assert f'xlink:href="../{step.question.cite}"' in svg, key
+        assert f'id="{checker_id}-flow-{key}"' in figure  # its place in the text version
+    for outcome in set(chart.outcomes.values()):
+        assert chart.label(outcome)[1:20] in figure.replace("\n", " ")
+    assert "<script" not in svg and "http" not in svg.replace("http://www.w3.org", "")
+    png = (site.dir / "assets" / "flowcharts" / f"flowchart-{checker_id}.png").read_bytes()
+    width = struct.unpack(">I", png[16:20])[0]
+    assert width >= 1200, width  # slide resolution
+    downloaded = (site.dir / "assets" / "flowcharts" / f"flowchart-{checker_id}.svg").read_text()
+    assert re.search(r'xlink:href="https?://[^"]+/' + re.escape(checker.page), downloaded)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("viewport", [(390, 844), (1366, 768)], ids=["phone", "laptop"])
+def test_a_chart_scrolls_in_its_box_never_the_page(page: Page, site, viewport):
+    page.set_viewport_size({"width": viewport[0], "height": viewport[1]})
+    for checker_id in flowcharts.DECISION_CHECKERS:
+        page.goto(site.url + CHECKERS[checker_id].page + "#flowchart")
+        box = page.locator(f"[data-flowchart='{checker_id}'] .flowchart-scroll")
+        box.scroll_into_view_if_needed()
+        assert page.evaluate("document.documentElement.scrollWidth") <= viewport[0]
+        sizes = box.evaluate("b => [b.scrollWidth, b.clientWidth]")
+        if checker_id == "serious-harm" or viewport[0] < 500:
+            assert sizes[0] > sizes[1]  # the chart scrolls sideways inside its box
