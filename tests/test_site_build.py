@@ -205,6 +205,8 @@ def test_the_status_section_links_the_later_editions(site):
     assert links["2018"].startswith("https://webarchive.nationalarchives.gov.uk/ukgwa/2023")
     assert links["2018"].endswith("/" + gov_uk)
     for page in pages(site):
+        if "handouts" in page.parts:
+            continue  # a handout states the 2015 status in full on the paper itself
         assert '#status">What replaced it</a>' in page.read_text(encoding="utf-8"), page
 
 
@@ -338,7 +340,7 @@ def test_content_security_policy(site):
         assert "default-src 'self'" in policy
         assert "'wasm-unsafe-eval'" in policy
         assert "'unsafe-eval'" not in policy.replace("'wasm-unsafe-eval'", "")
-        assert html.index("Content-Security-Policy") < html.index("<script")
+        assert html.index("Content-Security-Policy") < html.find("<script") or "<script" not in html
         script_src = next(d for d in policy.split("; ") if d.startswith("script-src"))
         assert "'unsafe-inline'" not in script_src
         assert "connect-src 'self'" in policy

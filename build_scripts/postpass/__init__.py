@@ -34,6 +34,7 @@ def run(site: Path, wheel: Wheel) -> None:
     problems = anchors.unfilled(site, pages(site)) + anchors.broken_citations(site)
     if problems:
         raise PostpassError("\n  ".join(["post-pass:", *problems]))
+    install.handouts(site, GENERATED / "handouts")  # pages too: they get the policy below
     for page in pages(site):
         page.write_text(paragraph_links.add(page.read_text(encoding="utf-8")), encoding="utf-8")
     hashes = site_hashes(site)  # one policy for the whole site, as the host's header is

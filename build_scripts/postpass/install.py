@@ -27,3 +27,9 @@ def flowcharts(site: Path, made: Path) -> None:
     target.mkdir(parents=True, exist_ok=True)
     for path in sorted(made.glob("flowchart-*.*")):
         shutil.copy2(path, target / path.name)
+
+
+def handouts(site: Path, made: Path) -> None:
+    """The printable handouts, pages of their own made by the pre-pass."""
+    if made.exists():
+        shutil.copytree(made, site / "handouts", dirs_exist_ok=True)

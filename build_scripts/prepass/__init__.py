@@ -19,7 +19,7 @@ from pathlib import Path
 from checkers import CHECKERS
 from checkers.web.form import render_form
 
-from . import checks, draft_and_final, flowcharts, glossary, runtime, worked_examples
+from . import checks, draft_and_final, flowcharts, glossary, handouts, runtime, worked_examples
 from .cited_pages import missing_pages
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -104,4 +104,9 @@ def run(site_url: str) -> runtime.Wheel:
     for name, text in fragments(wheel).items():
         (GENERATED / name).write_text(text, encoding="utf-8")
     write_flowcharts(site_url)
+    for address, page in handouts.all_handouts(site_url).items():
+        (GENERATED / address).parent.mkdir(parents=True, exist_ok=True)
+        (GENERATED / address).write_text(page, encoding="utf-8")
+    (GENERATED / "handout-list.html").write_text(handouts.trainers_list(), encoding="utf-8")
+    (GENERATED / "flowchart-list.html").write_text(flowcharts.trainers_list(), encoding="utf-8")
     return wheel

@@ -318,3 +318,17 @@ def write_downloads(target: Path, files: dict[str, bytes]) -> None:
     target.mkdir(parents=True, exist_ok=True)
     for name, data in files.items():
         (target / name).write_bytes(data)
+
+
+def trainers_list() -> str:
+    """The For trainers page's list: each chart's page and its downloads."""
+    items = []
+    for checker_id in DECISION_CHECKERS:
+        checker = CHECKERS[checker_id]
+        name = f"flowchart-{checker_id}"
+        items.append(
+            f'<li><a href="../{checker.page}#flowchart">{escape(checker.title)}</a>: '
+            f'<a href="../assets/flowcharts/{name}.svg" download>SVG</a> · '
+            f'<a href="../assets/flowcharts/{name}.png" download>PNG for slides</a></li>'
+        )
+    return '<ul class="flowchart-list">' + "".join(items) + "</ul>\n"

@@ -1,0 +1,130 @@
+"""A printable A4 handout for each worked example, for trainers to give out in a room.
+
+Each holds the example's scenario (fictional), the checker's own questions to discuss, the
+paragraphs the checker's answer turns on (as full addresses, for paper) and a QR code that
+opens the checker filled in with the example's answers. The QR code carries only what a
+"Copy link to these answers" link carries: the categorical answers, after the `#`; never a
+date. Codes are made at build time with `segno`, as SVG. The handouts are plain pages of their
+own (no menus or scripts), styled for one A4 sheet; tests/test_handouts.py prints each one in
+Chromium and reads its QR code back with a decoder.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+import segno
+
+from checkers import CHECKERS
+from checkers.citations import LABELS
+from checkers.period import STATUS
+from checkers.web.encoding import filled_in
+
+from . import worked_examples
+
+PAGE = """<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Handout: {title} - Working Together 2015</title>
+<link rel="stylesheet" href="../../css/handout.css">
+</head>
+<body>
+<main class="handout" data-handout="{id}">
+<p class="handout-status" data-status-banner><strong>Historical guidance.</strong> {status}</p>
+<p class="handout-kind">Working Together 2015 · worked example for training · {checker}</p>
+<h1>{title}</h1>
+<h2>The scenario</h2>
+<p>{facts}</p>
+<p class="handout-note">A fictional case, made for training.</p>
+<h2>Questions to discuss</h2>
+<p>Answer the check’s own questions from the scenario, then compare with the check.</p>
+<ol class="handout-questions">
+{questions}
+</ol>
+<div class="handout-check">
+<div class="handout-qr">{qr}</div>
+<p><strong>The check, filled in with this example’s answers.</strong> Scan the code, or type
+the address: <a href="{link}">{link_text}</a></p>
+</div>
+<h2>The paragraphs it turns on</h2>
+<ul class="handout-paragraphs">
+{paragraphs}
+</ul>
+<p class="handout-footer">Made with {site}. Quotations from Working Together to Safeguard
+Children and the January 2015 consultation are Crown copyright, used under the
+Open Government Licence v3.0.</p>
+</main>
+</body>
+</html>
+"""
+
+
+def qr_svg(url: str, label: str) -> str:
+    """The QR code for `url` as inline SVG, named for screen readers."""
+    code = segno.make(url, error="m")
+    svg = code.svg_inline(scale=4, border=4, dark="#000", light="#fff", omitsize=True)
+    return svg.replace(
+        "<svg ", f'<svg role="img" aria-label="{escape(label)}" data-qr="{escape(url)}" ', 1
+    )
+
+
+def cited(example: dict[str, Any]) -> list[str]:
+    """The citations of the checker's answer for the example, in the order they come."""
+    result = CHECKERS[example["checker"]].run(example["answers"])
+    seen: list[str] = []
+    for item in [*result.actions, *result.reasons]:
+        if item.cite not in seen:
+            seen.append(item.cite)
+    return seen
+
+
+def render(example: dict[str, Any], site_url: str) -> str:
+    checker = CHECKERS[example["checker"]]
+    link = site_url + filled_in(checker, example["answers"])
+    asked = [q for q in checker.questions if not checker.not_asked(q, example["answers"])]
+    questions = "\n".join(f"<li>{escape(q.text)}</li>" for q in asked)
+    paragraphs = "\n".join(
+        f'<li>{escape(LABELS.get(cite, cite))}: <a href="{escape(site_url + cite)}">'
+        f"{escape(site_url + cite)}</a></li>"
+        for cite in cited(example)
+    )
+    return PAGE.format(
+        id=escape(example["id"]),
+        title=escape(example["title"]),
+        status=escape(STATUS),
+        checker=escape(checker.title),
+        facts=escape(example["facts"]),
+        questions=questions,
+        qr=qr_svg(link, f"QR code: the check filled in for “{example['title']}”"),
+        link=escape(link),
+        link_text=escape(link).replace("&amp;", "&amp;<wbr>"),
+        paragraphs=paragraphs,
+        site=escape(site_url),
+    )
+
+
+def all_handouts(site_url: str) -> dict[str, str]:
+    """Each handout's address under the site root, and its page."""
+    return {
+        f"handouts/{ex['id']}/index.html": render(ex, site_url) for ex in worked_examples.load()
+    }
+
+
+def trainers_list() -> str:
+    """The For trainers page's list of handouts, grouped by check (HTML: the handouts are
+    pages of their own, outside the generator's pages)."""
+    by_checker: dict[str, list[dict[str, Any]]] = {}
+    for ex in worked_examples.load():
+        by_checker.setdefault(ex["checker"], []).append(ex)
+    out = ['<ul class="handout-list">']
+    for checker_id, examples in by_checker.items():
+        items = "".join(
+            f'<li><a href="../handouts/{escape(ex["id"])}/">{escape(ex["title"])}</a></li>'
+            for ex in examples
+        )
+        out.append(f"<li>{escape(CHECKERS[checker_id].title)}<ul>{items}</ul></li>")
+    out.append("</ul>")
+    return "\n".join(out) + "\n"
