@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from checkers import CHECKERS
 from checkers.web.encoding import form_value
@@ -36,3 +36,14 @@ def submit_and_wait(page: Page, checker_id: str, timeout: float = 60_000) -> str
     )
     page.wait_for_selector(RESULT, timeout=timeout)
     return page.locator("[data-checker-result]").get_attribute("data-outcome")
+
+
+def press_and_expect_no_result(page: Page, path: str, checker_id: str, answers: dict[str, Any],
+                               message: str, timeout: float = 60_000) -> None:  # fmt: skip
+    """Open `path`, answer, press the button: the status line says `message`, and no result
+    is shown."""
+    page.goto(path)
+    answer(page, checker_id, answers)
+    page.locator(f"form[data-checker='{checker_id}'] button[type=submit]").click()
+    expect(page.locator("[data-checker-status]")).to_contain_text(message, timeout=timeout)
+    expect(page.locator(RESULT)).to_have_count(0)

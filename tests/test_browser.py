@@ -16,7 +16,7 @@ from playwright.sync_api import Page, expect
 from checkers import CHECKERS, api
 from checkers.web.encoding import FORM_VALUES
 
-from .browser_helpers import RESULT, answer, submit_and_wait
+from .browser_helpers import RESULT, answer, press_and_expect_no_result, submit_and_wait
 
 pytestmark = pytest.mark.browser
 
@@ -415,12 +415,8 @@ def test_a_fault_inside_python_is_reported_not_guessed(page: Page, site):
                     f'data-wheel-sha256="{hashlib.sha256(buffer.getvalue()).hexdigest()}"',
                     response.text()),
     ))  # fmt: skip
-    page.goto(site.url + "allegations/")
-    answer(page, "allegations", ALLEGATION)
-    page.locator("form[data-checker] button[type=submit]").click()
-    status = page.locator("[data-checker-status]")
-    expect(status).to_contain_text("Something went wrong inside the checker", timeout=60_000)
-    expect(page.locator(RESULT)).to_have_count(0)
+    press_and_expect_no_result(page, site.url + "allegations/", "allegations", ALLEGATION,
+                               "Something went wrong inside the checker")  # fmt: skip
 
 
 def changed_snapshot(site) -> bytes:
@@ -460,12 +456,8 @@ def test_a_changed_wheel_stops_the_checker_clearly(page: Page, site):
     changed = buffer.getvalue()
     page.route("**/snapshot-*.bin.gz", lambda route: route.abort())
     page.route("**/checkers-*.whl", lambda route: route.fulfill(body=changed))
-    page.goto(site.url + "allegations/")
-    answer(page, "allegations", ALLEGATION)
-    page.locator("form[data-checker] button[type=submit]").click()
-    status = page.locator("[data-checker-status]")
-    expect(status).to_contain_text("could not start", timeout=60_000)
-    expect(page.locator(RESULT)).to_have_count(0)
+    press_and_expect_no_result(page, site.url + "allegations/", "allegations", ALLEGATION,
+                               "could not start")  # fmt: skip
 
 
 def test_without_javascript_the_questions_and_guidance_still_read(browser, site):

@@ -24,7 +24,7 @@ fi
 
 apt_install() {
   if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
-    echo "setup: installing Debian's $* (the tests need it)" >&2
+    echo "setup: installing Debian's $*" >&2
     [ -n "${APT_UPDATED:-}" ] || { apt-get update -qq; APT_UPDATED=1; }
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
   else
