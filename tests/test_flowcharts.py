@@ -110,3 +110,15 @@ def test_a_chart_scrolls_in_its_box_never_the_page(page: Page, site, viewport):
         sizes = box.evaluate("b => [b.scrollWidth, b.clientWidth]")
         if checker_id == "serious-harm" or viewport[0] < 500:
             assert sizes[0] > sizes[1]  # the chart scrolls sideways inside its box
+
+
+@pytest.mark.browser
+def test_a_printed_chart_fits_the_paper(page: Page, site):
+    """On paper a chart cannot scroll: it shrinks to the page's width, whole."""
+    page.set_viewport_size({"width": 794, "height": 1123})  # A4 at 96 dpi
+    for checker_id in flowcharts.DECISION_CHECKERS:
+        page.goto(site.url + CHECKERS[checker_id].page)
+        page.emulate_media(media="print")
+        box = page.locator(f"[data-flowchart='{checker_id}'] svg").bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= 794, (checker_id, box)
+        page.emulate_media(media="screen")
