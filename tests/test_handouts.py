@@ -72,3 +72,18 @@ def test_a_scanned_code_opens_the_check_with_the_examples_outcome(page: Page, si
              if CHECKERS[checker_id].question(k).kind != "date"}
         ).outcome  # fmt: skip
         expect(page.locator("[data-checker-status]")).to_contain_text("filled in from the link")
+
+
+@pytest.mark.browser
+def test_the_paragraph_sheet_prints_on_one_page_and_every_code_reads_back(page: Page, site):
+    paragraphs = handouts.numbered_paragraphs()
+    assert len(paragraphs) >= 15
+    page.goto(f"{site.url}handouts/paragraphs/")
+    pdf = page.pdf(format="A4", print_background=True)
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
+    codes = page.locator(".sheet-grid .handout-qr svg")
+    assert codes.count() == len(paragraphs)
+    for i, (_, _, address) in enumerate(paragraphs):
+        assert decode(codes.nth(i).screenshot()) == [site.url + address]
+        built = (site.dir / address.split("#")[0] / "index.html").read_text(encoding="utf-8")
+        assert f'id="{address.split("#")[1]}"' in built  # the code leads to a real paragraph

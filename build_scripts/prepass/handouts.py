@@ -11,10 +11,13 @@ Chromium and reads its QR code back with a decoder.
 
 from __future__ import annotations
 
+import re
 from html import escape
+from pathlib import Path
 from typing import Any
 
 import segno
+import yaml
 
 from checkers import CHECKERS
 from checkers.citations import LABELS
@@ -22,6 +25,9 @@ from checkers.period import STATUS
 from checkers.web.encoding import filled_in
 
 from . import worked_examples
+
+DOCS = Path(__file__).resolve().parents[2] / "docs"
+PARA = re.compile(r'<div class="para[^"]*" id="([\w-]+)" data-para="([^"]+)"')
 
 PAGE = """<!doctype html>
 <html lang="en">
@@ -107,10 +113,12 @@ def render(example: dict[str, Any], site_url: str) -> str:
 
 
 def all_handouts(site_url: str) -> dict[str, str]:
-    """Each handout's address under the site root, and its page."""
-    return {
+    """Each handout's address under the site root, and its page; and the paragraph sheet."""
+    pages = {
         f"handouts/{ex['id']}/index.html": render(ex, site_url) for ex in worked_examples.load()
     }
+    pages["handouts/paragraphs/index.html"] = paragraph_sheet(site_url)
+    return pages
 
 
 def trainers_list() -> str:
@@ -128,3 +136,56 @@ def trainers_list() -> str:
         out.append(f"<li>{escape(CHECKERS[checker_id].title)}<ul>{items}</ul></li>")
     out.append("</ul>")
     return "\n".join(out) + "\n"
+
+
+def numbered_paragraphs() -> list[tuple[str, str, str]]:
+    """Every numbered paragraph of the guidance on the site: (page title, label, address from
+    the root), in the order of the navigation's topic pages."""
+    found = []
+    for page in sorted(DOCS.glob("*.md")):
+        text = page.read_text(encoding="utf-8")
+        front = yaml.safe_load(text.split("---")[1]) if text.startswith("---") else {}
+        for anchor, label in PARA.findall(text):
+            name = f"paragraph {label}" if label.isdigit() else label
+            found.append((front.get("title", page.stem), name, f"{page.stem}/#{anchor}"))
+    return found
+
+
+SHEET = """<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Paragraph codes - Working Together 2015</title>
+<link rel="stylesheet" href="../../css/handout.css">
+</head>
+<body>
+<main class="handout handout-sheet">
+<p class="handout-status" data-status-banner><strong>Historical guidance.</strong> {status}</p>
+<h1>Paragraph codes</h1>
+<p>Each code opens one numbered paragraph, or consultation question, quoted on {site}. The
+page it opens says whether the words are the final 2015 guidance or the January 2015 proposed
+text.</p>
+<ul class="sheet-grid">
+{cells}
+</ul>
+<p class="handout-footer">Quotations from Working Together to Safeguard Children and the
+January 2015 consultation are Crown copyright, used under the
+Open Government Licence v3.0.</p>
+</main>
+</body>
+</html>
+"""
+
+
+def paragraph_sheet(site_url: str) -> str:
+    """One A4 sheet with a QR code for every numbered paragraph."""
+    cells = []
+    for title, label, address in numbered_paragraphs():
+        url = site_url + address
+        cells.append(
+            f'<li><div class="handout-qr">{qr_svg(url, f"QR code: {title}, {label}")}</div>'
+            f"<p><strong>{escape(title)}</strong>, {escape(label)}<br>"
+            f'<a href="{escape(url)}">{escape(url)}</a></p></li>'
+        )
+    return SHEET.format(status=escape(STATUS), site=escape(site_url), cells="\n".join(cells))
