@@ -55,12 +55,7 @@ def proved_elsewhere(sentence: str, module: Any, test_name: str) -> None:
     assert callable(getattr(module, test_name)), test_name
 
 
-INIT = """() => {
-  window.__cspViolations = [];
-  document.addEventListener("securitypolicyviolation",
-    (e) => window.__cspViolations.push(e.violatedDirective + " " + e.blockedURI));
-  window.print = () => {};
-}"""
+NO_PRINT_DIALOG = "window.print = () => {};"
 
 STORAGE = """async () => {
   const entries = (s) => Object.fromEntries([...Array(s.length).keys()].map(
@@ -111,7 +106,8 @@ def address(page: Page) -> tuple[str, int]:
 def visit(browser: Browser, site) -> Visit:
     record = Visit(site)
     context = browser.new_context(viewport={"width": 1366, "height": 768})
-    context.add_init_script(f"({INIT})()")
+    context.add_init_script(f"({test_privacy.CSP_LISTENER})()")
+    context.add_init_script(NO_PRINT_DIALOG)
     second_check = [False]
     context.on(
         "request",

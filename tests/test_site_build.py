@@ -3,10 +3,12 @@ citations resolving, forms rendered from the checkers, nothing loaded from elsew
 
 from __future__ import annotations
 
+import gzip
 import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+import brotli
 import pytest
 
 from build_scripts import postpass
@@ -354,10 +356,6 @@ def test_no_source_maps_are_shipped(site):
 
 
 def test_compressed_copies_hold_the_same_bytes(site):
-    import gzip
-
-    import brotli
-
     copies = sorted(site.dir.rglob("*.br"))
     assert len(copies) > 20
     for packed in copies:

@@ -29,8 +29,6 @@ class Handler(http.server.SimpleHTTPRequestHandler):
     extensions_map: ClassVar[dict[str, str]] = {
         **http.server.SimpleHTTPRequestHandler.extensions_map,
         **headers.CONTENT_TYPES,
-        ".whl": "application/zip",
-        ".json": "application/json",
     }
 
     def end_headers(self) -> None:

@@ -65,7 +65,25 @@ IMMUTABLE_PATHS = (
 # What the host compresses ahead of time (post-pass) and serves as .br or .gz when asked.
 # (Not the zips: Pyodide's standard library is mostly deflated already; gzip saves 2%.)
 COMPRESSIBLE = (".html", ".css", ".js", ".mjs", ".json", ".wasm", ".svg", ".xml", ".txt")
-CONTENT_TYPES = {".wasm": "application/wasm", ".mjs": "text/javascript", ".js": "text/javascript"}
+# The type of every kind of file the site serves (nginx's types block is made from this, and
+# `make serve` uses it): WebAssembly must be application/wasm for streaming compilation, and
+# .mjs is JavaScript.
+CONTENT_TYPES = {
+    ".html": "text/html",
+    ".css": "text/css",
+    ".js": "text/javascript",
+    ".mjs": "text/javascript",
+    ".json": "application/json",
+    ".wasm": "application/wasm",
+    ".zip": "application/zip",
+    ".whl": "application/zip",
+    ".xml": "application/xml",
+    ".svg": "image/svg+xml",
+    ".png": "image/png",
+    ".ico": "image/x-icon",
+    ".txt": "text/plain",
+    ".gz": "application/gzip",
+}
 
 
 def script_hashes(html: str) -> list[str]:

@@ -47,18 +47,7 @@ server {{
     # The types this site serves (a types block here replaces the http level's): WebAssembly
     # must be application/wasm for streaming compilation, and .mjs is JavaScript.
     types {{
-        text/html html;
-        text/css css;
-        text/javascript js mjs;
-        application/json json;
-        application/wasm wasm;
-        application/zip zip whl;
-        application/xml xml;
-        image/svg+xml svg;
-        image/png png;
-        image/x-icon ico;
-        text/plain txt;
-        application/gzip gz;
+{types}
     }}
     default_type application/octet-stream;
 
@@ -81,6 +70,14 @@ def header_lines(site_headers: dict[str, str], cache: str) -> str:
     return "\n".join(f'        add_header {name} "{value}" always;' for name, value in lines)
 
 
+def type_lines() -> str:
+    """headers.CONTENT_TYPES as nginx's types block: each type with its extensions."""
+    by_type: dict[str, list[str]] = {}
+    for extension, content_type in headers.CONTENT_TYPES.items():
+        by_type.setdefault(content_type, []).append(extension.lstrip("."))
+    return "\n".join(f"        {t} {' '.join(e)};" for t, e in by_type.items())
+
+
 def render(site: Path, root: str = ROOT_DIR, listen: str = LISTEN) -> str:
     site_headers = headers.for_every_response(headers.site_hashes(site))
     locations = [LOCATION.format(match="/", headers=header_lines(site_headers, headers.REVALIDATE))]
@@ -90,7 +87,9 @@ def render(site: Path, root: str = ROOT_DIR, listen: str = LISTEN) -> str:
                 match=f'~ "{pattern}"', headers=header_lines(site_headers, headers.IMMUTABLE)
             )
         )
-    return TEMPLATE.format(listen=listen, root=root, locations="\n".join(locations).rstrip())
+    return TEMPLATE.format(
+        listen=listen, root=root, types=type_lines(), locations="\n".join(locations).rstrip()
+    )
 
 
 def main() -> None:

@@ -8,10 +8,15 @@ import re
 PARA = re.compile(r'<div class="para([^"]*)" data-para="([^"]+)" id="([\w-]+)">')
 
 
+def para_label(label: str) -> str:
+    """How a paragraph is named: "paragraph 7" for a number, else its own label."""
+    return f"paragraph {label}" if label.isdigit() else label
+
+
 def add(html: str) -> str:
     def link(match: re.Match[str]) -> str:
         extra, label, anchor = match.groups()
-        label = label if not label.isdigit() else f"paragraph {label}"
+        label = para_label(label)
         return (
             f'<div class="para{extra}" id="{anchor}" data-para="{label}">'
             f'<span class="para-tools"><a class="para-link" href="#{anchor}" '

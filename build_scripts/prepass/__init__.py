@@ -84,13 +84,11 @@ def check_forms_are_on_their_pages() -> list[str]:
 def write_flowcharts(site_url: str) -> None:
     """Each decision checker's chart for its page, and its SVG and PNG downloads (whose links
     are full addresses: a downloaded chart is read away from the site)."""
-    downloads = GENERATED / "flowcharts"
     for checker_id in flowcharts.DECISION_CHECKERS:
         depth = CHECKERS[checker_id].page.count("/")
-        html, _ = flowcharts.figure(checker_id, "../" * depth, with_downloads=False)
+        html = flowcharts.figure(checker_id, "../" * depth)
         (GENERATED / f"flowchart-{checker_id}.html").write_text(html, encoding="utf-8")
-        _, files = flowcharts.figure(checker_id, site_url, with_downloads=True)
-        flowcharts.write_downloads(downloads, files)
+        flowcharts.write_downloads(checker_id, site_url, GENERATED / "flowcharts")
 
 
 def run(site_url: str) -> runtime.Wheel:

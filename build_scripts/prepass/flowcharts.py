@@ -124,19 +124,23 @@ def diagram(checker: Checker) -> Diagram:
 
     steps: dict[str, Step] = {}
     outcomes: dict[str, str] = {}
-    made: dict[str, str] = {}  # a subtree's shape -> its key, so identical ones are shared
+    made: dict[str, str] = {}  # a question's branches -> its key, so identical ones are shared
 
-    def node(prefix: tuple[Any, ...]) -> str | None:
-        rows = {o for combo, o in table.items() if combo[: len(prefix)] == prefix}
+    def node(depth: int, rows: dict[tuple[Any, ...], str]) -> str | None:
+        """The node for the answers given so far; `rows` are the combinations that start
+        with them."""
         if not rows:
             return None
-        if len(rows) == 1:
-            outcome = rows.pop()
-            return made.setdefault(f"outcome:{outcome}", f"outcome_{outcome}".replace("-", "_"))
-        q = questions[len(prefix)]
+        found = set(rows.values())
+        if len(found) == 1:
+            outcome = found.pop()
+            key = f"outcome_{outcome}".replace("-", "_")
+            outcomes[key] = outcome
+            return key
+        q = questions[depth]
         branches = {}
         for value in choices(q):
-            child = node((*prefix, value))
+            child = node(depth + 1, {c: o for c, o in rows.items() if c[depth] == value})
             if child is not None:
                 branches[answer_label(q, value)] = child
         if len(set(branches.values())) == 1:  # this question does not matter here
@@ -148,11 +152,8 @@ def diagram(checker: Checker) -> Diagram:
             steps[key] = Step(key, q, branches)
         return made[shape]
 
-    start = node(())
+    start = node(0, table)
     assert start is not None
-    for shape, key in made.items():
-        if shape.startswith("outcome:"):
-            outcomes[key] = shape.removeprefix("outcome:")
     # Number the steps in the order a reader meets them.
     order = [k for k in _reading_order(start, steps) if k in steps]
     renumber = {old: f"q{i}" for i, old in enumerate(order, 1)}
@@ -288,36 +289,40 @@ def text_version(d: Diagram, base: str) -> str:
     return f'<ol class="flowchart-steps">{"".join(items)}</ol>'
 
 
-def figure(checker_id: str, base: str, with_downloads: bool = True) -> tuple[str, dict[str, bytes]]:
-    """The page fragment for a checker's chart (links made from `base`), and the files it
-    offers to download (when asked for)."""
+def download_links(checker_id: str, base: str) -> str:
+    name = f"{base}assets/flowcharts/flowchart-{checker_id}"
+    return (
+        f'<a href="{name}.svg" download>SVG</a> · <a href="{name}.png" download>PNG for slides</a>'
+    )
+
+
+def figure(checker_id: str, base: str) -> str:
+    """The page fragment for a checker's chart, its links made from `base`."""
     d = diagram_of(checker_id)
-    dot = to_dot(d, base)
-    svg = render(dot, "svg").decode()
+    svg = render(to_dot(d, base), "svg").decode()
     title_id = f"{checker_id}-flowchart-title"
-    name = f"flowchart-{checker_id}"
     html = f"""<figure class="flowchart" data-flowchart="{checker_id}" data-search-exclude>
 <figcaption id="{title_id}">The decision of the check “{escape(CHECKERS[checker_id].title)}”, made from the checker's own rules. Each question links to its paragraph.</figcaption>
 <div class="flowchart-scroll" tabindex="0" role="region" aria-labelledby="{title_id}">
 {inline_svg(svg, title_id)}
 </div>
-<p class="flowchart-downloads">Download the chart: <a href="{base}assets/flowcharts/{name}.svg" download>SVG</a> · <a href="{base}assets/flowcharts/{name}.png" download>PNG for slides</a></p>
+<p class="flowchart-downloads">Download the chart: {download_links(checker_id, base)}</p>
 <details class="flowchart-text">
 <summary>The same decision as a list</summary>
 {text_version(d, base)}
 </details>
 </figure>
 """
-    files = {}
-    if with_downloads:
-        files = {f"{name}.svg": svg.encode(), f"{name}.png": render(dot, "png")}
-    return "\n".join(line for line in html.splitlines() if line.strip()) + "\n", files
+    return "\n".join(line for line in html.splitlines() if line.strip()) + "\n"
 
 
-def write_downloads(target: Path, files: dict[str, bytes]) -> None:
+def write_downloads(checker_id: str, site_url: str, target: Path) -> None:
+    """The chart as SVG and as PNG for slides, with full addresses in its links: a downloaded
+    chart is read away from the site."""
+    dot = to_dot(diagram_of(checker_id), site_url)
     target.mkdir(parents=True, exist_ok=True)
-    for name, data in files.items():
-        (target / name).write_bytes(data)
+    for fmt in ("svg", "png"):
+        (target / f"flowchart-{checker_id}.{fmt}").write_bytes(render(dot, fmt))
 
 
 def trainers_list() -> str:
@@ -325,10 +330,8 @@ def trainers_list() -> str:
     items = []
     for checker_id in DECISION_CHECKERS:
         checker = CHECKERS[checker_id]
-        name = f"flowchart-{checker_id}"
         items.append(
             f'<li><a href="../{checker.page}#flowchart">{escape(checker.title)}</a>: '
-            f'<a href="../assets/flowcharts/{name}.svg" download>SVG</a> · '
-            f'<a href="../assets/flowcharts/{name}.png" download>PNG for slides</a></li>'
+            f"{download_links(checker_id, '../')}</li>"
         )
     return '<ul class="flowchart-list">' + "".join(items) + "</ul>\n"

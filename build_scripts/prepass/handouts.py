@@ -19,6 +19,7 @@ from typing import Any
 import segno
 import yaml
 
+from build_scripts.postpass.paragraph_links import para_label
 from checkers import CHECKERS
 from checkers.citations import LABELS
 from checkers.period import STATUS
@@ -29,18 +30,28 @@ from . import worked_examples
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 PARA = re.compile(r'<div class="para[^"]*" id="([\w-]+)" data-para="([^"]+)"')
 
+# A page of its own, for paper: the 2015 status at the top, the licence at the foot.
 PAGE = """<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Handout: {title} - Working Together 2015</title>
+<title>{title} - Working Together 2015</title>
 <link rel="stylesheet" href="../../css/handout.css">
 </head>
 <body>
-<main class="handout" data-handout="{id}">
+<main class="{classes}"{attrs}>
 <p class="handout-status" data-status-banner><strong>Historical guidance.</strong> {status}</p>
-<p class="handout-kind">Working Together 2015 · worked example for training · {checker}</p>
+{body}
+<p class="handout-footer">Made with {site}. Quotations from Working Together to Safeguard
+Children and the January 2015 consultation are Crown copyright, used under the
+Open Government Licence v3.0.</p>
+</main>
+</body>
+</html>
+"""
+
+HANDOUT = """<p class="handout-kind">Working Together 2015 · worked example for training · {checker}</p>
 <h1>{title}</h1>
 <h2>The scenario</h2>
 <p>{facts}</p>
@@ -58,14 +69,14 @@ the address: <a href="{link}">{link_text}</a></p>
 <h2>The paragraphs it turns on</h2>
 <ul class="handout-paragraphs">
 {paragraphs}
-</ul>
-<p class="handout-footer">Made with {site}. Quotations from Working Together to Safeguard
-Children and the January 2015 consultation are Crown copyright, used under the
-Open Government Licence v3.0.</p>
-</main>
-</body>
-</html>
-"""
+</ul>"""
+
+
+def page(title: str, body: str, site_url: str, classes: str = "handout", attrs: str = "") -> str:
+    return PAGE.format(
+        title=escape(title), classes=classes, attrs=attrs, status=escape(STATUS), body=body,
+        site=escape(site_url),
+    )  # fmt: skip
 
 
 def qr_svg(url: str, label: str) -> str:
@@ -97,10 +108,8 @@ def render(example: dict[str, Any], site_url: str) -> str:
         f"{escape(site_url + cite)}</a></li>"
         for cite in cited(example)
     )
-    return PAGE.format(
-        id=escape(example["id"]),
+    body = HANDOUT.format(
         title=escape(example["title"]),
-        status=escape(STATUS),
         checker=escape(checker.title),
         facts=escape(example["facts"]),
         questions=questions,
@@ -108,7 +117,12 @@ def render(example: dict[str, Any], site_url: str) -> str:
         link=escape(link),
         link_text=escape(link).replace("&amp;", "&amp;<wbr>"),
         paragraphs=paragraphs,
-        site=escape(site_url),
+    )
+    return page(
+        f"Handout: {example['title']}",
+        body,
+        site_url,
+        attrs=f' data-handout="{escape(example["id"])}"',
     )
 
 
@@ -140,42 +154,25 @@ def trainers_list() -> str:
 
 def numbered_paragraphs() -> list[tuple[str, str, str]]:
     """Every numbered paragraph of the guidance on the site: (page title, label, address from
-    the root), in the order of the navigation's topic pages."""
+    the root), page by page in the order of their file names."""
     found = []
-    for page in sorted(DOCS.glob("*.md")):
-        text = page.read_text(encoding="utf-8")
+    for source in sorted(DOCS.glob("*.md")):
+        text = source.read_text(encoding="utf-8")
         front = yaml.safe_load(text.split("---")[1]) if text.startswith("---") else {}
         for anchor, label in PARA.findall(text):
-            name = f"paragraph {label}" if label.isdigit() else label
-            found.append((front.get("title", page.stem), name, f"{page.stem}/#{anchor}"))
+            found.append(
+                (front.get("title", source.stem), para_label(label), f"{source.stem}/#{anchor}")
+            )
     return found
 
 
-SHEET = """<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Paragraph codes - Working Together 2015</title>
-<link rel="stylesheet" href="../../css/handout.css">
-</head>
-<body>
-<main class="handout handout-sheet">
-<p class="handout-status" data-status-banner><strong>Historical guidance.</strong> {status}</p>
-<h1>Paragraph codes</h1>
+SHEET = """<h1>Paragraph codes</h1>
 <p>Each code opens one numbered paragraph, or consultation question, quoted on {site}. The
 page it opens says whether the words are the final 2015 guidance or the January 2015 proposed
 text.</p>
 <ul class="sheet-grid">
 {cells}
-</ul>
-<p class="handout-footer">Quotations from Working Together to Safeguard Children and the
-January 2015 consultation are Crown copyright, used under the
-Open Government Licence v3.0.</p>
-</main>
-</body>
-</html>
-"""
+</ul>"""
 
 
 def paragraph_sheet(site_url: str) -> str:
@@ -188,4 +185,5 @@ def paragraph_sheet(site_url: str) -> str:
             f"<p><strong>{escape(title)}</strong>, {escape(label)}<br>"
             f'<a href="{escape(url)}">{escape(url)}</a></p></li>'
         )
-    return SHEET.format(status=escape(STATUS), site=escape(site_url), cells="\n".join(cells))
+    body = SHEET.format(site=escape(site_url), cells="\n".join(cells))
+    return page("Paragraph codes", body, site_url, classes="handout handout-sheet")

@@ -23,7 +23,9 @@ nodeCrypto.randomFillSync = (array) => {
   return array;
 };
 // Clocks too: file times in Python's import caches would otherwise differ from run to run.
-const EPOCH_MS = 1427328000000; // 26 March 2015, when the 2015 revisions were published
+// They start at SOURCE_DATE_EPOCH, which the build sets (build_scripts/prepass/runtime.py).
+const EPOCH_MS = Number(process.env.SOURCE_DATE_EPOCH) * 1000;
+if (!Number.isFinite(EPOCH_MS)) throw new Error("SOURCE_DATE_EPOCH is not set");
 let ticks = 0;
 Date.now = () => EPOCH_MS + ticks++;
 performance.now = () => ticks++;

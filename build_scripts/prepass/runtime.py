@@ -41,7 +41,8 @@ PYODIDE_DIR = f"assets/pyodide/{pyodide_version() if NODE_PYODIDE.exists() else 
 
 DIST = ROOT / "dist"  # where the wheel and snapshot are made, and kept while sources are unchanged
 
-# Zip entries and gzip headers carry times; fixed ones make two builds of a commit identical.
+# Zip entries, gzip headers and the snapshot's clocks carry times; fixed ones make two builds
+# of a commit identical.
 SOURCE_DATE_EPOCH = "1427328000"  # 26 March 2015
 
 
@@ -132,6 +133,7 @@ def build_snapshot(wheel: Wheel) -> Path:
         ["node", str(Path(__file__).with_name("make_snapshot.mjs")), str(NODE_PYODIDE),
          str(wheel.path), str(raw)],
         check=True, cwd=ROOT, capture_output=True,
+        env={**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH},
     )  # fmt: skip
     # No file name or time in the gzip header, so the bytes depend on the content alone.
     with (

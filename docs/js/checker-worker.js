@@ -29,6 +29,7 @@ const broken = new Promise((_, reject) => {
   };
 });
 broken.catch(() => {}); // raced, never awaited alone
+const orBroken = (promise) => Promise.race([promise, broken]);
 
 function counted(bytes) {
   received += bytes;
@@ -61,18 +62,10 @@ async function watchedFetch(input, init, url) {
   let response;
   try {
     response = await plainFetch(input, { ...init, signal: controller.signal });
+    refuseUnusable(response, url);
   } catch (error) {
     clearTimeout(timer);
     throw controller.signal.aborted ? controller.signal.reason : error;
-  }
-  if (!response.ok) {
-    clearTimeout(timer);
-    throw new Error(`${url}: HTTP ${response.status}`);
-  }
-  const type = response.headers.get("content-type") || "";
-  if (url.endsWith(".wasm") && !type.startsWith("application/wasm")) {
-    clearTimeout(timer);
-    throw new Error(`${url}: served as "${type}", not application/wasm`);
   }
   if (!response.body) {
     clearTimeout(timer);
@@ -89,6 +82,15 @@ async function watchedFetch(input, init, url) {
     },
   }));
   return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+}
+
+// An HTTP error, or WebAssembly of another type (which would not compile as it streams in).
+function refuseUnusable(response, url) {
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  const type = response.headers.get("content-type") || "";
+  if (url.endsWith(".wasm") && !type.startsWith("application/wasm")) {
+    throw new Error(`${url}: served as "${type}", not application/wasm`);
+  }
 }
 
 // A WebAssembly file that arrives but will not compile (corrupt, cut short) also ends the
@@ -150,17 +152,17 @@ async function fromScratch(loadPyodide, { pyodide, wheel, wheelSha256 }) {
 
 async function start(config) {
   pyodideBase = config.pyodide;
-  const { loadPyodide } = await Promise.race([import(config.pyodide + "pyodide.mjs"), broken]);
+  const { loadPyodide } = await orBroken(import(config.pyodide + "pyodide.mjs"));
   if (config.snapshot) {
     try {
-      api = await Promise.race([fromSnapshot(loadPyodide, config), broken]);
+      api = await orBroken(fromSnapshot(loadPyodide, config));
       return "snapshot";
     } catch (error) {
       if (brokenBy) throw brokenBy;
       console.warn("Starting from the snapshot failed; starting Python normally.", error);
     }
   }
-  api = await Promise.race([fromScratch(loadPyodide, config), broken]);
+  api = await orBroken(fromScratch(loadPyodide, config));
   return "normal";
 }
 

@@ -12,7 +12,7 @@
 
   const ROOT = new URL("..", document.currentScript.src); // this file is <root>/js/checkers.js
   const runtime = {
-    worker: null, ready: null, started: false, lost: false, pending: new Map(), seq: 0,
+    worker: null, ready: null, started: false, pending: new Map(), seq: 0,
   };
   // Starting has failed when no byte has arrived for this long: a cut or stalled connection.
   // A slow one that keeps delivering is waited for, however long the whole download takes.
@@ -67,7 +67,6 @@
       worker.onerror = (event) => {
         clearTimeout(stall);
         reject(new Error(event.message || "worker failed"));
-        runtime.lost = runtime.started;
         dropRuntime("lost"); // a worker lost after it started: nothing is left waiting
       };
       worker.postMessage({
@@ -112,17 +111,22 @@
   // the status line has said once that it is starting).
   function showProgress(bytes) {
     for (const slot of document.querySelectorAll("[data-checker-progress]")) {
-      const form = slot.closest("[data-checker-section]").querySelector("form[data-checker]");
+      const form = partOf(slot, "form[data-checker]");
       const template = form ? form.dataset.msgProgress || "" : "";
       slot.hidden = bytes === null || !template;
       if (!slot.hidden) slot.textContent = template.replace("{mb}", (bytes / 1e6).toFixed(1));
     }
   }
 
+  // The element matching `selector` in the checker section that holds `element`.
+  function partOf(element, selector) {
+    return element.closest("[data-checker-section]").querySelector(selector);
+  }
+
   // -- status line ------------------------------------------------------------------------
 
   function status(form, key, state) {
-    const line = form.closest("[data-checker-section]").querySelector("[data-checker-status]");
+    const line = partOf(form, "[data-checker-status]");
     const text = form.dataset["msg" + key.replace(/(^|-)(\w)/g, (_, __, c) => c.toUpperCase())];
     line.textContent = text || "";
     line.hidden = !text;
@@ -250,7 +254,7 @@
   // -- results ----------------------------------------------------------------------------
 
   function showResult(form, reply, { focus = true } = {}) {
-    const result = form.closest("[data-checker-section]").querySelector("[data-checker-result]");
+    const result = partOf(form, "[data-checker-result]");
     result.innerHTML = reply.html; // made by Python, every text escaped there
     result.dataset.outcome = reply.result.outcome;
     result.dataset.tone = reply.tone;
@@ -265,7 +269,7 @@
   }
 
   function clearResult(form) {
-    const result = form.closest("[data-checker-section]").querySelector("[data-checker-result]");
+    const result = partOf(form, "[data-checker-result]");
     result.hidden = true;
     result.replaceChildren();
     delete result.dataset.outcome;
@@ -297,14 +301,13 @@
     window.print();
   }
 
-  // One check at a time: a second press while one is under way does nothing.
   // A form filled from a link is checked at once, and says where its answers came from.
   async function submitFromLink(form) {
     await submit(form);
-    const result = form.closest("[data-checker-section]").querySelector("[data-checker-result]");
-    if (!result.hidden) status(form, "from-link", "ready");
+    if (!partOf(form, "[data-checker-result]").hidden) status(form, "from-link", "ready");
   }
 
+  // One check at a time: a second press while one is under way does nothing.
   async function submit(form) {
     if (form.dataset.busy) return;
     const button = form.querySelector("button[type=submit]");
@@ -455,8 +458,9 @@
     if (!runtime.ready) status(form, "loading");
     startRuntime(form).then(
       () => {
-        if (form.closest("[data-checker-section]").querySelector("[data-checker-status]")
-          .dataset.state === "loading") status(form, "", "ready");
+        if (partOf(form, "[data-checker-status]").dataset.state === "loading") {
+          status(form, "", "ready");
+        }
       },
       () => status(form, "failed"),
     );
