@@ -5,12 +5,9 @@ from __future__ import annotations
 
 import re
 
+from build_scripts.paragraphs import para_label
+
 PARA = re.compile(r'<div class="para([^"]*)" data-para="([^"]+)" id="([\w-]+)">')
-
-
-def para_label(label: str) -> str:
-    """How a paragraph is named: "paragraph 7" for a number, else its own label."""
-    return f"paragraph {label}" if label.isdigit() else label
 
 
 def add(html: str) -> str:

@@ -19,7 +19,7 @@ from typing import Any
 import segno
 import yaml
 
-from build_scripts.postpass.paragraph_links import para_label
+from build_scripts.paragraphs import para_label
 from checkers import CHECKERS
 from checkers.citations import LABELS
 from checkers.period import STATUS
