@@ -295,3 +295,21 @@ def test_a_death_in_custody_without_a_death_is_named_for_both_audiences():
         "This cannot be yes when the child has not died. Change this answer, or your answer to "
         "“Has the child died?”"
     )
+
+
+def test_the_build_steps_import_one_way():
+    """The pre-pass never imports the post-pass (which reads what the pre-pass made): each
+    package imports on its own in a fresh interpreter, and no pre-pass module names postpass."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    for package in ("build_scripts.prepass", "build_scripts.postpass", "build_scripts.build"):
+        done = subprocess.run([sys.executable, "-c", f"import {package}"], cwd=root,
+                              capture_output=True, text=True)  # fmt: skip
+        assert done.returncode == 0, done.stderr
+    for module in (root / "build_scripts" / "prepass").glob("*.py"):
+        assert "postpass" not in module.read_text(encoding="utf-8").replace(
+            "build_scripts/postpass", ""
+        ).replace("post-pass", ""), module
