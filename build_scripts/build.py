@@ -2,8 +2,8 @@
 
     python -m build_scripts.build [--generator mkdocs|zensical] [--site-dir site] [--site-url URL]
 
-1. the pre-pass (build_scripts/prepass): citations' pages, wheel, snapshot, and the generated
-   fragments the pages include;
+1. the pre-pass (build_scripts/prepass): citations' pages, wheel, standard library archive,
+   snapshot, and the generated fragments the pages include;
 2. the generator: `mkdocs build --strict` (or `zensical build --strict`), which knows nothing
    of the checkers;
 3. the post-pass (build_scripts/postpass) over the built HTML: paragraph links, citations
@@ -56,11 +56,11 @@ GENERATORS = ("mkdocs", "zensical")
 
 def build(site: Path, site_url: str, generator: str = "mkdocs") -> None:
     site = site.resolve()
-    wheel = prepass.run(site_url)
+    made = prepass.run(site_url)
     if site.exists():
         shutil.rmtree(site)
     run_generator(generator, site, site_url)
-    postpass.run(site, wheel)
+    postpass.run(site, made)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,26 +1,25 @@
 // Runs checker cases under real Pyodide in Node, from the npm package pinned in
-// package-lock.json, with no network.
-// Usage: node pyodide_run.mjs WHEEL CASES.json [SNAPSHOT.bin.gz]
+// package-lock.json, with no network, on the standard library archive the site ships.
+// Usage: node pyodide_run.mjs WHEEL STDLIB CASES.json [SNAPSHOT.bin]
 // With a snapshot, Python starts from it (as in the browser) and the wheel is not unpacked.
 // Each case is {call, message}: `call` names an entry point of checkers.api (handle_form,
 // link_for_form, read_fragment, assess_json) and `message` is its JSON argument.
 // Prints one JSON reply per case, as a JSON array.
 import { readFileSync } from "node:fs";
-import { gunzipSync } from "node:zlib";
 import { dirname, join } from "node:path";
 import { createRequire } from "node:module";
 
-const [wheelPath, casesPath, snapshotPath] = process.argv.slice(2);
+const [wheelPath, stdLibURL, casesPath, snapshotPath] = process.argv.slice(2);
 const require = createRequire(import.meta.url);
 const pyodideDir = dirname(require.resolve("pyodide/package.json"));
 const { loadPyodide } = await import(join(pyodideDir, "pyodide.mjs"));
 
 let py;
 if (snapshotPath) {
-  const snapshot = new Uint8Array(gunzipSync(readFileSync(snapshotPath)));
-  py = await loadPyodide({ indexURL: pyodideDir + "/", _loadSnapshot: snapshot });
+  const snapshot = new Uint8Array(readFileSync(snapshotPath));
+  py = await loadPyodide({ indexURL: pyodideDir + "/", stdLibURL, _loadSnapshot: snapshot });
 } else {
-  py = await loadPyodide({ indexURL: pyodideDir + "/" });
+  py = await loadPyodide({ indexURL: pyodideDir + "/", stdLibURL });
   py.unpackArchive(new Uint8Array(readFileSync(wheelPath)), "wheel");
 }
 const api = py.pyimport("checkers.api");
@@ -30,4 +29,9 @@ const replies = cases.map((c) => {
   if (!CALLS.has(c.call)) throw new Error(`no call ${c.call}`);
   return JSON.parse(api[c.call](JSON.stringify(c.message)));
 });
-process.stdout.write(JSON.stringify({ python: py.runPython("import sys; sys.version"), replies }));
+const python = py.runPython("import sys; sys.version");
+// How many files the archive Python started on holds, to show it was the one given.
+const archived = py.runPython(
+  "import sys, zipfile; len(zipfile.ZipFile(f'/lib/python{sys.version_info[0]}{sys.version_info[1]}.zip').namelist())",
+);
+process.stdout.write(JSON.stringify({ python, archived, replies }));

@@ -17,10 +17,16 @@ from checkers.web.form import MESSAGES, attr, render_form
 
 from . import golden
 
+FILES = {
+    "pyodide": "assets/pyodide/v/",
+    "wheel": "assets/py/h/w.whl",
+    "stdlib": "assets/py/h/python_stdlib.zip",
+    "snapshot": "assets/py/h/snapshot.bin",
+}
+
 
 def rendered(checker_id: str) -> str:
-    return render_form(CHECKERS[checker_id], "../", "assets/py/h/w.whl", "assets/pyodide/v/",
-                       "assets/py/h/s.bin.gz")  # fmt: skip
+    return render_form(CHECKERS[checker_id], "../", FILES)
 
 
 class Elements(HTMLParser):
@@ -55,9 +61,8 @@ def test_form_follows_the_questions(checker_id):
     (form,) = page.all("form")
     assert form["data-checker"] == checker_id and form["method"] == "dialog"
     assert form["autocomplete"] == "off" and "action" not in form
-    assert form["data-wheel"] == "assets/py/h/w.whl"
-    assert form["data-snapshot"] == "assets/py/h/s.bin.gz"
-    assert form["data-pyodide"] == "assets/pyodide/v/"
+    for name, address in FILES.items():
+        assert form[f"data-{name}"] == address
     for key, text in MESSAGES.items():
         assert form[f"data-msg-{key.replace('_', '-')}"] == text
     for q in checker.questions:

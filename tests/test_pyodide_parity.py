@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+import zipfile
 
 import pytest
 
@@ -86,15 +87,23 @@ CPYTHON = {
 
 @pytest.fixture(scope="module", params=["normal start", "from the snapshot"])
 def pyodide_replies(request, node, tmp_path_factory):
-    """Replies from Pyodide started as the browser starts it: from the build-time snapshot,
-    and normally (the fallback)."""
+    """Replies from Pyodide started as the browser starts it, on the standard library archive
+    the site ships: normally (a first visit, and the fallback) and from the build-time
+    snapshot (a visit that has it cached)."""
     cases = all_cases()
     path = tmp_path_factory.mktemp("parity") / "cases.json"
     path.write_text(json.dumps(cases))
-    wheel = runtime.build_wheel()
-    extra = [str(runtime.build_snapshot(wheel))] if request.param == "from the snapshot" else []
+    made = runtime.build_runtime()
+    extra = [str(made.snapshot)] if request.param == "from the snapshot" else []
     out = subprocess.run(
-        [node, str(ROOT / "tests" / "pyodide_run.mjs"), str(wheel.path), str(path), *extra],
+        [
+            node,
+            str(ROOT / "tests" / "pyodide_run.mjs"),
+            str(made.wheel),
+            str(made.stdlib),
+            str(path),
+            *extra,
+        ],
         capture_output=True,
         text=True,
         cwd=ROOT,
@@ -103,6 +112,7 @@ def pyodide_replies(request, node, tmp_path_factory):
     assert out.returncode == 0, out.stderr[-2000:]
     data = json.loads(out.stdout)
     assert data["python"].startswith("3.")
+    assert data["archived"] == len(zipfile.ZipFile(made.stdlib).namelist()) < 300
     return cases, data["replies"]
 
 

@@ -1,10 +1,10 @@
-"""Two builds of the same commit are byte for byte the same, the wheel and the Pyodide
-snapshot included: they are served as immutable under a content address, and the page checks
-their SHA-256 digests, so a build that drifted would break caches and checks alike."""
+"""Two builds of the same commit are byte for byte the same, the wheel, the standard library
+archive, the Pyodide snapshot and the service worker included: the first three are served as
+immutable under a content address, and the page checks their SHA-256 digests, so a build that
+drifted would break caches and checks alike."""
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 from pathlib import Path
 
@@ -23,7 +23,7 @@ def digests(root: Path) -> dict[str, str]:
 
 
 def test_two_builds_of_the_same_commit_are_identical(site, tmp_path, monkeypatch):
-    # The second build makes its wheel and snapshot from nothing, in a dist/ of its own.
+    # The second build makes its Python files from nothing, in a dist/ of its own.
     monkeypatch.setattr(runtime, "DIST", tmp_path / "dist")
     again = tmp_path / "site"
     build_site(again, site.url)
@@ -31,15 +31,19 @@ def test_two_builds_of_the_same_commit_are_identical(site, tmp_path, monkeypatch
     assert sorted(first) == sorted(second)
     assert [path for path in first if first[path] != second[path]] == []
     made = sorted((tmp_path / "dist").rglob("*.*"))
-    assert sorted(p.suffix for p in made) == [".gz", ".whl"]  # both really made afresh
+    assert sorted(p.suffix for p in made) == [".bin", ".whl", ".zip"]  # really made afresh
 
 
 def test_the_pages_record_the_digests_of_what_they_load(site):
-    wheel = next(site.dir.glob("assets/py/*/checkers-*.whl"))
-    snapshot = next(site.dir.glob("assets/py/*/snapshot-*.bin.gz"))
-    wheel_sha = hashlib.sha256(wheel.read_bytes()).hexdigest()
-    snapshot_sha = hashlib.sha256(gzip.decompress(snapshot.read_bytes())).hexdigest()
+    (folder,) = site.dir.glob("assets/py/*/")
+    files = {
+        "wheel": next(folder.glob("checkers-*.whl")),
+        "stdlib": folder / "python_stdlib.zip",
+        "snapshot": folder / "snapshot.bin",
+    }
     for checker in CHECKERS.values():
         html = (site.dir / checker.page / "index.html").read_text(encoding="utf-8")
-        assert f'data-wheel-sha256="{wheel_sha}"' in html, checker.id
-        assert f'data-snapshot-sha256="{snapshot_sha}"' in html, checker.id
+        for name, path in files.items():
+            sha = hashlib.sha256(path.read_bytes()).hexdigest()
+            assert f'data-{name}="assets/py/{folder.name}/{path.name}"' in html, checker.id
+            assert f'data-{name}-sha256="{sha}"' in html, checker.id

@@ -264,7 +264,10 @@ def test_no_script_names_another_origin(site):
                 found[url] = path.name
     assert found == {}
     worker = (site.dir / "js" / "checker-worker.js").read_text(encoding="utf-8")
-    assert worker.count("packageBaseUrl: pyodide") == 2  # both starts keep packages here
+    # Both starts take their options from one place, which keeps packages here.
+    assert worker.count("packageBaseUrl: files.pyodide") == 1
+    assert worker.count("loadPyodide(options(files))") == 1
+    assert worker.count("loadPyodide({ ...options(files), _loadSnapshot") == 1
 
 
 def test_citations_resolve_to_ids_in_the_built_pages(site):
@@ -301,7 +304,7 @@ def test_an_unfilled_placeholder_fails_the_build(tmp_path, left):
     post-pass before anything is installed."""
     (tmp_path / "index.html").write_text(f"<html><body>{left}</body></html>")
     with pytest.raises(postpass.PostpassError, match="unfilled"):
-        postpass.run(tmp_path, wheel=None)  # type: ignore[arg-type]
+        postpass.run(tmp_path, made=None)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("checker_id", list(CHECKERS))

@@ -62,9 +62,13 @@ IMMUTABLE_PATHS = (
     r"^/assets/(?:javascripts|stylesheets)/.*\.[0-9a-f]{8}\.min\.",  # Material's hashed bundles
 )
 
-# What the host compresses ahead of time (post-pass) and serves as .br or .gz when asked.
-# (Not the zips: Pyodide's standard library is mostly deflated already; gzip saves 2%.)
-COMPRESSIBLE = (".html", ".css", ".js", ".mjs", ".json", ".wasm", ".svg", ".xml", ".txt")
+# What the host compresses ahead of time (post-pass) and serves as .br or .gz when asked. The
+# standard library archive is stored uncompressed for this (Brotli over the whole archive
+# beats deflate file by file), and so is the snapshot, a memory image two thirds zeros. (Not
+# the wheel: pip deflates it.)
+COMPRESSIBLE = (
+    ".html", ".css", ".js", ".mjs", ".json", ".wasm", ".svg", ".xml", ".txt", ".zip", ".bin",
+)  # fmt: skip
 # The type of every kind of file the site serves (nginx's types block is made from this, and
 # `make serve` uses it): WebAssembly must be application/wasm for streaming compilation, and
 # .mjs is JavaScript.
@@ -76,6 +80,7 @@ CONTENT_TYPES = {
     ".json": "application/json",
     ".wasm": "application/wasm",
     ".zip": "application/zip",
+    ".bin": "application/octet-stream",
     ".whl": "application/zip",
     ".xml": "application/xml",
     ".svg": "image/svg+xml",

@@ -4,7 +4,9 @@ generator made it.
 - every numbered paragraph gets a visible permalink and a copy button;
 - every page gets a Content-Security-Policy meta tag: the policy the host sends as a header
   (build_scripts/host/headers.py), with the hashes of the inline scripts of every page;
-- the Pyodide runtime, the wheel and the snapshot are copied in; source maps are removed;
+- the Pyodide runtime, the wheel, the standard library archive and the snapshot are copied
+  in; source maps are removed;
+- the service worker (sw.js) is made with Workbox;
 - compressed copies (.br, .gz) are made for the host to serve;
 - the build fails if a citation points at an id no built page has, or if a page still holds
   something the pre-pass should have filled (an include the generator did not process).
@@ -16,9 +18,9 @@ from pathlib import Path
 
 from build_scripts.host.headers import site_hashes
 from build_scripts.prepass import GENERATED
-from build_scripts.prepass.runtime import Wheel
+from build_scripts.prepass.runtime import Runtime
 
-from . import anchors, compress, csp, install, paragraph_links, source_maps
+from . import anchors, compress, csp, install, paragraph_links, service_worker, source_maps
 
 
 class PostpassError(Exception):
@@ -30,7 +32,7 @@ def pages(site: Path) -> list[Path]:
     return sorted(p for p in site.rglob("*.html") if "assets" not in p.relative_to(site).parts)
 
 
-def run(site: Path, wheel: Wheel) -> None:
+def run(site: Path, made: Runtime) -> None:
     problems = anchors.unfilled(site, pages(site)) + anchors.broken_citations(site)
     if problems:
         raise PostpassError("\n  ".join(["post-pass:", *problems]))
@@ -40,7 +42,8 @@ def run(site: Path, wheel: Wheel) -> None:
     hashes = site_hashes(site)  # one policy for the whole site, as the host's header is
     for page in pages(site):
         page.write_text(csp.add_policy(page.read_text(encoding="utf-8"), hashes), encoding="utf-8")
-    install.runtime(site, wheel)
+    install.runtime(site, made)
     install.flowcharts(site, GENERATED / "flowcharts")
+    service_worker.write(site)
     source_maps.remove(site)
     compress.compress_site(site)  # last: it copies what the steps above made

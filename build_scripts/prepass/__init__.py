@@ -3,7 +3,7 @@ the sources that a page includes.
 
 - every citation names a page that exists (its anchor is checked after the build, against the
   ids in the built page);
-- the checkers wheel and its Pyodide snapshot;
+- the checkers wheel, the standard library archive and the Pyodide snapshot;
 - the generated fragments in includes/generated/, which pages include with `pymdownx.snippets`
   (`--8<-- "includes/generated/NAME"`): the glossary, the worked examples, the draft and final
   comparisons, each checker's form, the home page's list of checks and the note at the top of
@@ -40,7 +40,7 @@ def form_name(checker_id: str) -> str:
     return f"checker-{checker_id}.html"
 
 
-def fragments(wheel: runtime.Wheel) -> dict[str, str]:
+def fragments(made: runtime.Runtime) -> dict[str, str]:
     """Each generated file's name and text."""
     out = {
         "glossary.md": glossary.render_markdown(),
@@ -49,16 +49,16 @@ def fragments(wheel: runtime.Wheel) -> dict[str, str]:
     for comparison_id in draft_and_final.COMPARISONS:
         out[f"compare-{comparison_id}.html"] = draft_and_final.render(comparison_id)
     out["check-a-case.md"] = checks.home_list()
-    digests = {"wheel": wheel.sha256, "snapshot": wheel.snapshot_sha256}
+    files = {"pyodide": runtime.PYODIDE_DIR, **made.addresses()}
+    digests = made.digests()
     for checker in CHECKERS.values():
         out[f"check-on-this-page-{checker.id}.md"] = checks.on_this_page(checker)
         out[form_name(checker.id)] = render_form(
             checker,
             base="../" * checker.page.count("/"),  # the page's URL is <root>/<page>
-            wheel=wheel.name,
-            pyodide=runtime.PYODIDE_DIR,
-            snapshot=wheel.snapshot_name,
+            files=files,
             digests=digests,
+            download_bytes=made.download_bytes(),
         )
     return out
 
@@ -91,15 +91,14 @@ def write_flowcharts(site_url: str) -> None:
         flowcharts.write_downloads(checker_id, site_url, GENERATED / "flowcharts")
 
 
-def run(site_url: str) -> runtime.Wheel:
+def run(site_url: str) -> runtime.Runtime:
     problems = missing_pages(DOCS) + check_forms_are_on_their_pages()
     if problems:
         raise PrepassError("\n  ".join(["pre-pass:", *problems]))
-    wheel = runtime.build_wheel()
-    runtime.build_snapshot(wheel)
+    made = runtime.build_runtime()
     shutil.rmtree(GENERATED, ignore_errors=True)
     GENERATED.mkdir(parents=True)
-    for name, text in fragments(wheel).items():
+    for name, text in fragments(made).items():
         (GENERATED / name).write_text(text, encoding="utf-8")
     write_flowcharts(site_url)
     for address, page in handouts.all_handouts(site_url).items():
@@ -107,4 +106,4 @@ def run(site_url: str) -> runtime.Wheel:
         (GENERATED / address).write_text(page, encoding="utf-8")
     (GENERATED / "handout-list.html").write_text(handouts.trainers_list(), encoding="utf-8")
     (GENERATED / "flowchart-list.html").write_text(flowcharts.trainers_list(), encoding="utf-8")
-    return wheel
+    return made

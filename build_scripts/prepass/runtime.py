@@ -1,14 +1,17 @@
-"""The browser runtime, made before the generator runs: the checkers wheel and its snapshot.
+"""The browser runtime, made before the generator runs: the checkers wheel, the standard
+library archive and the memory snapshot.
 
 The wheel is built with pip (a standard, pure-Python wheel: Pyodide installs it as it is).
 Pyodide comes from the npm `pyodide` package pinned in package-lock.json; only the files a
-start-up needs are copied, under a folder named after its version so a host can cache them
-for ever. The wheel goes under a folder named after its content hash, for the same reason.
+start needs are copied, under a folder named after its version so a host can cache them for
+ever. `make_runtime.mjs` then makes, under Pyodide itself, the part of the standard library
+that Pyodide's start and the checkers import (compiled, 0.7 MB after Brotli instead of 2.5 MB)
+and a snapshot with the checkers imported, for visits that have it cached. Those three go
+under a folder named after everything that made them, for the same reason.
 """
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import json
 import os
@@ -20,13 +23,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 NODE_PYODIDE = ROOT / "node_modules" / "pyodide"
-PYODIDE_FILES = (
-    "pyodide.mjs",
-    "pyodide.asm.mjs",
-    "pyodide.asm.wasm",
-    "python_stdlib.zip",
-    "pyodide-lock.json",
-)
+# Pyodide's own standard library (python_stdlib.zip) is replaced by the archive made here.
+# Its lock file lists packages that would be fetched from elsewhere: the site ships none, so
+# the copy keeps the lock file's description of the runtime and no packages.
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
+LOCK_FILE = "pyodide-lock.json"
 
 
 def pyodide_version() -> str:
@@ -39,6 +40,7 @@ def pyodide_version() -> str:
 PYODIDE_DIR = f"assets/pyodide/{pyodide_version() if NODE_PYODIDE.exists() else 'missing'}/"
 
 
+MAKER = Path(__file__).with_name("make_runtime.mjs")
 DIST = ROOT / "dist"  # where the wheel and snapshot are made, and kept while sources are unchanged
 
 # Zip entries, gzip headers and the snapshot's clocks carry times; fixed ones make two builds
@@ -48,8 +50,8 @@ SOURCE_DATE_EPOCH = "1427328000"  # 26 March 2015
 
 def source_digest() -> str:
     """Names the folder the wheel and snapshot are served from: everything that goes into them."""
-    h = hashlib.sha256()
-    makers = [ROOT / "pyproject.toml", Path(__file__).with_name("make_snapshot.mjs")]
+    h = hashlib.sha256(pyodide_version().encode())
+    makers = [ROOT / "pyproject.toml", MAKER]
     for path in [*sorted((ROOT / "checkers").rglob("*.py")), *makers]:
         h.update(path.relative_to(ROOT).as_posix().encode())
         h.update(path.read_bytes())
@@ -60,43 +62,69 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-class Wheel:
-    def __init__(self, path: Path, digest: str) -> None:
-        self.path = path
-        self.digest = digest
+class Runtime:
+    """The files the browser starts Python from, made in dist/<digest>/ and served from
+    assets/py/<digest>/."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.digest = folder.name
 
     @property
-    def sha256(self) -> str:
-        """The wheel's SHA-256, which the browser checks before installing it."""
-        return sha256(self.path.read_bytes())
+    def wheel(self) -> Path:
+        return next(self.folder.glob("checkers-*.whl"))
 
     @property
-    def snapshot_sha256(self) -> str:
-        """The SHA-256 of the snapshot as used (unzipped), checked by the browser before use."""
-        return sha256(gzip.decompress(self.snapshot_path.read_bytes()))
+    def stdlib(self) -> Path:
+        return self.folder / "python_stdlib.zip"
 
     @property
-    def name(self) -> str:
-        """The wheel's address relative to the site root."""
-        return f"assets/py/{self.digest}/{self.path.name}"
+    def snapshot(self) -> Path:
+        return self.folder / "snapshot.bin"
 
-    @property
-    def snapshot_path(self) -> Path:
-        return self.path.parent / f"snapshot-pyodide-{pyodide_version()}.bin.gz"
+    def files(self) -> dict[str, Path]:
+        return {"wheel": self.wheel, "stdlib": self.stdlib, "snapshot": self.snapshot}
 
-    @property
-    def snapshot_name(self) -> str:
-        """The snapshot's address relative to the site root."""
-        return f"assets/py/{self.digest}/{self.snapshot_path.name}"
+    def address(self, path: Path) -> str:
+        """A file's address relative to the site root."""
+        return f"assets/py/{self.digest}/{path.name}"
+
+    def addresses(self) -> dict[str, str]:
+        return {name: self.address(path) for name, path in self.files().items()}
+
+    def download_bytes(self) -> int:
+        """What a first start fetches through the worker's `fetch` (whose bytes the page's
+        progress line counts), once decompressed: Pyodide's WebAssembly and lock file, the
+        standard library archive and the wheel. (Pyodide's two scripts are imported, not
+        fetched.)"""
+        pyodide = (NODE_PYODIDE / "pyodide.asm.wasm").stat().st_size + len(lock_file().encode())
+        return pyodide + self.stdlib.stat().st_size + self.wheel.stat().st_size
+
+    def digests(self) -> dict[str, str]:
+        """The SHA-256 of each file, which the browser checks before using it."""
+        return {name: sha256(path.read_bytes()) for name, path in self.files().items()}
 
 
-def build_wheel() -> Wheel:
-    """Build (or reuse, when the sources have not changed) the checkers wheel in dist/."""
-    digest = source_digest()
-    out = DIST / digest
-    existing = sorted(out.glob("checkers-*.whl")) if out.exists() else []
-    if existing:
-        return Wheel(existing[0], digest)
+def build_runtime() -> Runtime:
+    """Build (or reuse, while what makes them is unchanged) the wheel, the standard library
+    archive and the snapshot in dist/<digest>/."""
+    out = DIST / source_digest()
+    runtime = Runtime(out)
+    if out.exists() and all(path.exists() for path in runtime.files().values()):
+        return runtime
+    shutil.rmtree(DIST, ignore_errors=True)
+    out.mkdir(parents=True)
+    build_wheel(out)
+    subprocess.run(
+        ["node", str(MAKER), str(NODE_PYODIDE), str(runtime.wheel), str(runtime.stdlib),
+         str(runtime.snapshot)],
+        check=True, cwd=ROOT, capture_output=True,
+        env={**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH},
+    )  # fmt: skip
+    return runtime
+
+
+def build_wheel(out: Path) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         subprocess.run(
             [
@@ -116,31 +144,12 @@ def build_wheel() -> Wheel:
             cwd=ROOT,
             env={**os.environ, "PYTHONWARNINGS": "ignore", "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH},
         )
-        shutil.rmtree(DIST, ignore_errors=True)
-        out.mkdir(parents=True)
         for wheel in Path(tmp).glob("*.whl"):
             shutil.copy2(wheel, out / wheel.name)
     shutil.rmtree(ROOT / "build", ignore_errors=True)
-    return Wheel(sorted(out.glob("checkers-*.whl"))[0], digest)
 
 
-def build_snapshot(wheel: Wheel) -> Path:
-    """A gzipped Pyodide memory snapshot with the checkers imported (made once per wheel)."""
-    if wheel.snapshot_path.exists():
-        return wheel.snapshot_path
-    raw = wheel.path.parent / "snapshot.bin"
-    subprocess.run(
-        ["node", str(Path(__file__).with_name("make_snapshot.mjs")), str(NODE_PYODIDE),
-         str(wheel.path), str(raw)],
-        check=True, cwd=ROOT, capture_output=True,
-        env={**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH},
-    )  # fmt: skip
-    # No file name or time in the gzip header, so the bytes depend on the content alone.
-    with (
-        raw.open("rb") as src,
-        wheel.snapshot_path.open("wb") as out,
-        gzip.GzipFile(filename="", mode="wb", fileobj=out, compresslevel=6, mtime=0) as dst,
-    ):
-        shutil.copyfileobj(src, dst)
-    raw.unlink()
-    return wheel.snapshot_path
+def lock_file() -> str:
+    """Pyodide's lock file as the site ships it: its description of the runtime, no packages."""
+    lock = json.loads((NODE_PYODIDE / LOCK_FILE).read_text(encoding="utf-8"))
+    return json.dumps({"info": lock["info"], "packages": {}}, sort_keys=True)

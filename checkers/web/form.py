@@ -20,9 +20,9 @@ from .encoding import asked_if_value, control_id, form_id, group_id, options, ti
 # Messages the page shows while Python starts or when it cannot. JavaScript only carries them.
 MESSAGES = {
     "loading": (
-        "Starting the checker in your browser. The first time, it downloads about 20 MB: a few "
-        "seconds on a fast connection, a minute or more on a slow mobile one. Your answers are "
-        "checked as soon as it is ready."
+        "Starting the checker in your browser. The first time, it downloads about 4 MB: a few "
+        "seconds on a fast connection, half a minute or more on a slow mobile one. Your answers "
+        "are checked as soon as it is ready."
     ),
     "ready": "The checker is ready.",
     "working": "Checking your answers…",
@@ -35,8 +35,8 @@ MESSAGES = {
         "The checker stopped responding, so it gave no result. Your answers are kept: press the "
         "button again to restart it."
     ),
-    # Shown beside the status line while Python downloads; {mb} is filled in by the page.
-    "progress": "{mb} MB downloaded so far.",
+    # Shown beside the status line while Python downloads; {percent} is filled in by the page.
+    "progress": "{percent}% of the download done.",
     "file": (
         "The checker cannot run from a copy of the site opened from files on disk (file://). "
         "Open the site from its web address to use it; the guidance on this page still reads "
@@ -70,18 +70,21 @@ def attr(value: str) -> str:
 def render_form(
     checker: Checker,
     base: str,
-    wheel: str,
-    pyodide: str,
-    snapshot: str,
+    files: dict[str, str],
     digests: dict[str, str] | None = None,
+    download_bytes: int = 0,
 ) -> str:
     """The checker's section: title, form, status line and result region. `base` is the site
-    root as seen from the page; `wheel`, `pyodide` and `snapshot` are addresses from the root;
-    `digests` holds the SHA-256 of the wheel and the snapshot ("wheel", "snapshot") that the
-    page's worker checks them against (the build always gives them).
+    root as seen from the page; `files` names the addresses, from the root, that the worker
+    starts Python from ("pyodide", the folder of Pyodide's files; "wheel", "stdlib",
+    "snapshot"); `digests` holds the SHA-256 of the last three, which the page's worker checks
+    them against (the build always gives them); `download_bytes` is how many bytes a first
+    start fetches, once decompressed, for the page's progress line.
     The section holds no blank line, so Markdown passes it through as one HTML block."""
     cid = checker.id
-    sha256 = "".join(
+    runtime = "".join(f' data-{name}="{attr(value)}"' for name, value in files.items())
+    runtime += f' data-download-bytes="{download_bytes}"' if download_bytes else ""
+    runtime += "".join(
         f' data-{name}-sha256="{attr(value)}"' for name, value in sorted((digests or {}).items())
     )
     messages = " ".join(f'data-msg-{k.replace("_", "-")}="{attr(v)}"' for k, v in MESSAGES.items())
@@ -92,7 +95,7 @@ def render_form(
 <h3 id="{title_id(checker)}" class="checker-title">{escape(checker.title)}</h3>
 <p class="checker-intro">{escape(checker.intro)}</p>
 <noscript><p data-search-exclude class="checker-status checker-status--failed">This checker needs JavaScript. You can still read the questions and follow them by hand with the guidance above.</p></noscript>
-<form data-checker="{cid}" id="{form_id(checker)}" method="dialog" novalidate autocomplete="off" data-wheel="{attr(wheel)}" data-pyodide="{attr(pyodide)}" data-snapshot="{attr(snapshot)}"{sha256} {messages}>
+<form data-checker="{cid}" id="{form_id(checker)}" method="dialog" novalidate autocomplete="off"{runtime} {messages}>
 <div class="checker-error-summary" data-error-summary data-search-exclude hidden tabindex="-1" role="alert" aria-labelledby="{cid}-error-title">
 <h4 id="{cid}-error-title">There is a problem</h4>
 <ul data-error-list></ul>

@@ -2,9 +2,12 @@
 // answers the page. It holds no rules and no wording: everything comes from `checkers.api`
 // in Python, through the three calls below.
 //
-// It starts from a memory snapshot made at build time with the checkers already imported
-// (build_scripts/make_snapshot.mjs), which is several times faster than booting Python. The
-// snapshot API is private to Pyodide, so any failure falls back to a normal start.
+// A first visit starts Python normally, from the smallest download: Pyodide, the part of the
+// standard library the checkers use (compiled at build time) and the checkers wheel. Once a
+// checker has answered, the page asks the service worker to keep those files and a memory
+// snapshot made at build time with the checkers already imported; a later visit that has the
+// snapshot starts from it, several times faster, and with the network off. The snapshot API
+// is private to Pyodide, so any failure there falls back to a normal start.
 
 let api = null;
 const CALLS = new Set(["handle_form", "link_for_form", "read_fragment"]);
@@ -19,7 +22,9 @@ const STALL_MS = 20_000; // no byte for this long: this download has stalled
 const PROGRESS_EVERY_MS = 250;
 let received = 0;
 let lastProgress = 0;
-let pyodideBase = null; // files under here are Pyodide's: their failure ends the start
+const fetched = new Set(); // every address a start used, for the page to keep for next time
+let essential = () => false; // a failed download of one of these ends the start
+const expected = new Map(); // address -> the SHA-256 the build recorded
 let brokenBy = null;
 let breakStart;
 const broken = new Promise((_, reject) => {
@@ -42,11 +47,12 @@ function counted(bytes) {
 const plainFetch = self.fetch.bind(self);
 self.fetch = async (input, init = {}) => {
   const url = String(input instanceof Request ? input.url : input); // a string or a URL
-  const essential = pyodideBase !== null && url.startsWith(pyodideBase);
   try {
-    return await watchedFetch(input, init, url);
+    const response = await watchedFetch(input, init, url);
+    fetched.add(url);
+    return expected.has(url) ? await checked(response, url) : response;
   } catch (error) {
-    if (essential) breakStart(error);
+    if (essential(url)) breakStart(error);
     throw error;
   }
 };
@@ -105,24 +111,31 @@ for (const name of ["instantiate", "instantiateStreaming", "compile", "compileSt
   });
 }
 
-async function fetchBytes(url) {
-  const response = await fetch(url);
-  if (!url.endsWith(".gz")) return new Uint8Array(await response.arrayBuffer());
-  const plain = response.body.pipeThrough(new DecompressionStream("gzip"));
-  return new Uint8Array(await new Response(plain).arrayBuffer());
+// The Python files are checked against the SHA-256 digests recorded at build time, so bytes
+// changed on the host, on the way or in a cache (one bank holiday moved inside the snapshot)
+// are never run. A snapshot that fails the check falls back to a normal start; the standard
+// library or the wheel failing it stops the start with a clear message.
+async function checked(response, url) {
+  const bytes = await verified(new Uint8Array(await response.arrayBuffer()), url);
+  return new Response(bytes, { status: response.status, headers: response.headers });
 }
 
-// The wheel and the snapshot are checked against the SHA-256 digests recorded at build time,
-// so bytes changed on the host or on the way (one bank holiday moved inside the snapshot)
-// are never run. A snapshot that fails the check falls back to a normal start; a wheel that
-// fails it stops the start with a clear message.
-async function verified(bytes, expected, url) {
-  if (!expected) throw new Error(`${url}: no digest to check it against`);
+async function verified(bytes, url) {
   if (!crypto.subtle) throw new Error(`${url}: cannot be checked (the page is not served securely)`);
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
   const hex = Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
-  if (hex !== expected) throw new Error(`${url}: not the file this site was built with`);
+  if (hex !== expected.get(url)) throw new Error(`${url}: not the file this site was built with`);
   return bytes;
+}
+
+async function fetchBytes(url) {
+  return new Uint8Array(await (await fetch(url)).arrayBuffer());
+}
+
+// The snapshot, only if a visit before this one stored it (see the top of this file).
+async function storedSnapshot(url) {
+  const response = self.caches ? await caches.match(url) : undefined;
+  return response ? verified(new Uint8Array(await response.arrayBuffer()), url) : null;
 }
 
 // A cheap call that proves the checkers answer (an empty form gives "errors").
@@ -133,36 +146,45 @@ function works(candidate) {
   return Array.isArray(reply.errors);
 }
 
-async function fromSnapshot(loadPyodide, { pyodide, snapshot, snapshotSha256 }) {
-  const bytes = await verified(await fetchBytes(snapshot), snapshotSha256, snapshot);
-  const py = await loadPyodide({ indexURL: pyodide, packageBaseUrl: pyodide, _loadSnapshot: bytes });
+function options(files) {
+  return {
+    indexURL: files.pyodide,
+    stdLibURL: files.stdlib,
+    packageBaseUrl: files.pyodide, // never the default CDN (the lock file lists no package)
+  };
+}
+
+async function fromSnapshot(loadPyodide, files, snapshot) {
+  const py = await loadPyodide({ ...options(files), _loadSnapshot: snapshot });
   const candidate = py.pyimport("checkers.api");
   if (!works(candidate)) throw new Error("snapshot did not answer");
   return candidate;
 }
 
-async function fromScratch(loadPyodide, { pyodide, wheel, wheelSha256 }) {
-  const [py, wheelBytes] = await Promise.all([
-    loadPyodide({ indexURL: pyodide, packageBaseUrl: pyodide }), // never the default CDN
-    fetchBytes(wheel).then((bytes) => verified(bytes, wheelSha256, wheel)),
-  ]);
+async function fromScratch(loadPyodide, files) {
+  const [py, wheelBytes] = await Promise.all([loadPyodide(options(files)), fetchBytes(files.wheel)]);
   py.unpackArchive(wheelBytes, "wheel");
   return py.pyimport("checkers.api");
 }
 
-async function start(config) {
-  pyodideBase = config.pyodide;
-  const { loadPyodide } = await orBroken(import(config.pyodide + "pyodide.mjs"));
-  if (config.snapshot) {
-    try {
-      api = await orBroken(fromSnapshot(loadPyodide, config));
-      return "snapshot";
-    } catch (error) {
-      if (brokenBy) throw brokenBy;
-      console.warn("Starting from the snapshot failed; starting Python normally.", error);
-    }
+async function start({ files, digests }) {
+  for (const name of ["wheel", "stdlib", "snapshot"]) {
+    if (!digests[name]) throw new Error(`${files[name]}: no digest to check it against`);
+    expected.set(files[name], digests[name]);
   }
-  api = await orBroken(fromScratch(loadPyodide, config));
+  essential = (url) => url.startsWith(files.pyodide) || url === files.stdlib;
+  const { loadPyodide } = await orBroken(import(files.pyodide + "pyodide.mjs"));
+  try {
+    const snapshot = await storedSnapshot(files.snapshot);
+    if (snapshot) {
+      api = await orBroken(fromSnapshot(loadPyodide, files, snapshot));
+      return "snapshot";
+    }
+  } catch (error) {
+    if (brokenBy) throw brokenBy;
+    console.warn("Starting from the stored snapshot failed; starting Python normally.", error);
+  }
+  api = await orBroken(fromScratch(loadPyodide, files));
   return "normal";
 }
 
@@ -171,7 +193,8 @@ self.onmessage = async ({ data }) => {
     const started = performance.now();
     try {
       const how = await start(data);
-      self.postMessage({ type: "ready", how, ms: performance.now() - started });
+      const used = [...fetched, data.files.pyodide + "pyodide.mjs"]; // imported, not fetched
+      self.postMessage({ type: "ready", how, ms: performance.now() - started, used });
     } catch (error) {
       self.postMessage({ type: "failed", error: String(error) });
     }

@@ -12,8 +12,11 @@
 
   const ROOT = new URL("..", document.currentScript.src); // this file is <root>/js/checkers.js
   const runtime = {
-    worker: null, ready: null, started: false, pending: new Map(), seq: 0,
+    worker: null, ready: null, started: false, pending: new Map(), seq: 0, files: null,
+    used: null,
   };
+  // The files the worker starts Python from, as the build recorded them on the form.
+  const RUNTIME_FILES = ["pyodide", "wheel", "stdlib", "snapshot"];
   // Starting has failed when no byte has arrived for this long: a cut or stalled connection.
   // A slow one that keeps delivering is waited for, however long the whole download takes.
   // (The worker gives up on one stalled download sooner, and falls back where it can.)
@@ -25,10 +28,28 @@
   function dropRuntime(reason) {
     if (runtime.worker) runtime.worker.terminate();
     for (const done of runtime.pending.values()) done({ failure: reason });
-    Object.assign(runtime, { worker: null, ready: null, started: false, pending: new Map() });
+    Object.assign(runtime, {
+      worker: null, ready: null, started: false, pending: new Map(), files: null, used: null,
+    });
+  }
+
+  function runtimeFiles(form) {
+    const files = {};
+    const digests = {};
+    for (const name of RUNTIME_FILES) {
+      files[name] = new URL(form.dataset[name], ROOT).href;
+      digests[name] = form.dataset[name + "Sha256"] || null;
+    }
+    return { files, digests };
   }
 
   function startRuntime(form) {
+    const { files, digests } = runtimeFiles(form);
+    // A page from a newer build, reached by instant navigation, gets the checkers it was
+    // built with, never the ones already running.
+    if (runtime.ready && JSON.stringify(runtime.files) !== JSON.stringify(files)) {
+      dropRuntime("replaced");
+    }
     if (runtime.ready) return runtime.ready;
     const ready = new Promise((resolve, reject) => {
       let worker;
@@ -53,6 +74,7 @@
           clearTimeout(stall);
           showProgress(null);
           runtime.started = true;
+          runtime.used = data.used;
           document.documentElement.dataset.pythonStart = data.how; // for the tests
           resolve(data);
         } else if (data.type === "failed") {
@@ -69,17 +91,11 @@
         reject(new Error(event.message || "worker failed"));
         dropRuntime("lost"); // a worker lost after it started: nothing is left waiting
       };
-      worker.postMessage({
-        type: "init",
-        pyodide: new URL(form.dataset.pyodide, ROOT).href,
-        wheel: new URL(form.dataset.wheel, ROOT).href,
-        snapshot: form.dataset.snapshot ? new URL(form.dataset.snapshot, ROOT).href : null,
-        // What the build recorded: the worker refuses bytes that do not match.
-        wheelSha256: form.dataset.wheelSha256 || null,
-        snapshotSha256: form.dataset.snapshotSha256 || null,
-      });
+      // With the digests the build recorded: the worker refuses bytes that do not match.
+      worker.postMessage({ type: "init", files, digests });
     });
     runtime.ready = ready;
+    runtime.files = files;
     // A start that failed is not kept: the next press tries again from the beginning.
     ready.catch(() => {
       if (runtime.ready === ready) dropRuntime("failed");
@@ -113,8 +129,10 @@
     for (const slot of document.querySelectorAll("[data-checker-progress]")) {
       const form = partOf(slot, "form[data-checker]");
       const template = form ? form.dataset.msgProgress || "" : "";
-      slot.hidden = bytes === null || !template;
-      if (!slot.hidden) slot.textContent = template.replace("{mb}", (bytes / 1e6).toFixed(1));
+      const total = form ? Number(form.dataset.downloadBytes) : 0;
+      slot.hidden = bytes === null || !template || !total;
+      const percent = Math.min(99, Math.floor((100 * bytes) / total)); // 100 is "ready"
+      if (!slot.hidden) slot.textContent = template.replace("{percent}", String(percent));
     }
   }
 
@@ -348,6 +366,7 @@
     } else if (reply.result) {
       status(form, "", "ready");
       showResult(form, reply);
+      keepRuntime(form);
     } else {
       clearResult(form);
       status(form, reply.failure === "lost" ? "lost" : "error", "failed");
@@ -424,6 +443,57 @@
     return picks.length > 0;
   }
 
+  // -- for the next visit -------------------------------------------------------------------
+  // The service worker (sw.js, made at build time with Workbox) fetches nothing by itself.
+  // This page asks it to keep the page and the files it loaded, and, once a checker has
+  // answered, the files Python started from and the snapshot a next visit starts from: a
+  // repeat visit is then quick, and works with the network off. None of them holds anything
+  // the reader typed. Not under Save-Data, which asks sites to send less.
+  const serviceWorker = "serviceWorker" in navigator && location.protocol !== "file:"
+    ? navigator.serviceWorker.register(new URL("sw.js", ROOT).href)
+      .then(() => navigator.serviceWorker.ready, () => null)
+    : Promise.resolve(null);
+  const savingData = Boolean(navigator.connection && navigator.connection.saveData);
+  let runtimeKept = false;
+
+  // Resolves true once the service worker has stored every address.
+  function keep(addresses) {
+    return serviceWorker.then((registration) => {
+      if (!registration || !registration.active) return false;
+      return new Promise((resolve) => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => resolve(true);
+        registration.active.postMessage(
+          { type: "CACHE_URLS", payload: { urlsToCache: addresses } }, [channel.port2]);
+      });
+    });
+  }
+
+  function ownFile(address) {
+    const url = new URL(address, location.href);
+    return url.origin === location.origin && !url.search ? url.origin + url.pathname : null;
+  }
+
+  // A page shown before the service worker controlled it: keep it and what it loaded.
+  // (Once it controls the pages, it keeps each one as it is fetched.)
+  function keepPage() {
+    if (!("serviceWorker" in navigator) || navigator.serviceWorker.controller) return;
+    serviceWorker.then(() => {
+      const loaded = performance.getEntriesByType("resource").map((entry) => ownFile(entry.name));
+      keep([ownFile(location.href), ...loaded].filter(Boolean));
+    });
+  }
+
+  function keepRuntime(form) {
+    if (runtimeKept || savingData || !runtime.used) return;
+    runtimeKept = true;
+    const worker = new URL("js/checker-worker.js", ROOT).href;
+    keep([...runtime.used, worker, runtimeFiles(form).files.snapshot].map(ownFile).filter(Boolean))
+      .then((kept) => {
+        if (kept) document.documentElement.dataset.runtimeKept = "true"; // for the tests
+      });
+  }
+
   // -- binding ----------------------------------------------------------------------------
 
   function bind(form) {
@@ -492,6 +562,7 @@
   function bindPage() {
     document.querySelectorAll("form[data-checker]").forEach(bind);
     bindParagraphLinks();
+    keepPage();
   }
 
   // A filled-in link followed on the page it points at changes only the fragment. Any other
