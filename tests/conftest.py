@@ -55,6 +55,15 @@ def site(tmp_path_factory: pytest.TempPathFactory):
 
 
 @pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    """Every test page is a reader's first visit, without the service worker: Playwright's
+    routing (which the fault tests use) does not see requests a service worker answers. The
+    service worker and the visits after the first have tests of their own
+    (test_next_visit.py), in contexts that allow it."""
+    return {**browser_context_args, "service_workers": "block"}
+
+
+@pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     if not Path(CHROMIUM).exists():
         message = f"no Chromium at {CHROMIUM} (make setup installs it; or set CHROMIUM)"

@@ -3,7 +3,6 @@ end to end, bad input, filled-in links, safe failure, printing, and no request o
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import re
 from urllib.parse import urlencode, urlparse
@@ -336,19 +335,24 @@ def test_whistleblowing_plan_prints(page: Page, site):
     assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1  # a clean one-page plan
 
 
-def test_python_starts_from_the_build_time_snapshot(page: Page, site):
+def test_a_first_visit_starts_python_from_the_smallest_download(page: Page, site):
+    """Normally, from the site's trimmed standard library: no snapshot, none of Pyodide's
+    own archive, and the progress line reaches the whole download."""
+    requested: list[str] = []
+    page.context.on("request", lambda request: requested.append(request.url))
     page.goto(site.url + "notifiable-incidents/")
     answer(page, "notifiable-incident", NOTIFIABLE)
     assert submit_and_wait(page, "notifiable-incident") == "notifiable"
-    assert page.evaluate("document.documentElement.dataset.pythonStart") == "snapshot"
-
-
-def test_without_the_snapshot_python_starts_normally(page: Page, site):
-    page.route("**/snapshot-*.bin.gz", lambda route: route.abort())
-    page.goto(site.url + "allegations/")
-    answer(page, "allegations", ALLEGATION)
-    assert submit_and_wait(page, "allegations") == "allegation"
     assert page.evaluate("document.documentElement.dataset.pythonStart") == "normal"
+    python = sorted(url.rsplit("/", 1)[1] for url in requested if "/assets/py" in url)
+    assert python == sorted(["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm",
+                             "pyodide-lock.json", "python_stdlib.zip",
+                             next(site.dir.glob("assets/py/*/checkers-*.whl")).name])  # fmt: skip
+    stdlib = next(url for url in requested if url.endswith("python_stdlib.zip"))
+    assert "/assets/py/" in stdlib and "/assets/pyodide/" not in stdlib  # the site's own
+    # What the worker counted, decompressed, is the total the progress line divides by.
+    downloaded = page.evaluate("document.documentElement.dataset.pythonBytes")
+    assert downloaded == page.locator("form[data-checker]").get_attribute("data-download-bytes")
 
 
 def test_a_half_typed_date_is_an_error_not_dropped(page: Page, site):
@@ -387,7 +391,7 @@ def test_the_reader_sees_that_python_is_loading(page: Page, site):
         page.wait_for_timeout(1500)
         route.continue_()
 
-    page.route("**/snapshot-*.bin.gz", slow)
+    page.route("**/python_stdlib.zip", slow)
     page.goto(site.url + "serious-harm/")
     status = page.locator("[data-checker-status]")
     expect(status).to_contain_text("Starting the checker")
@@ -406,7 +410,6 @@ def test_a_fault_inside_python_is_reported_not_guessed(page: Page, site):
         wheel.writestr("checkers-0-py3-none-any.dist-info/WHEEL", "Wheel-Version: 1.0\n")
         wheel.writestr("checkers-0-py3-none-any.dist-info/METADATA", "Name: checkers\n")
         wheel.writestr("checkers-0-py3-none-any.dist-info/RECORD", "")
-    page.route("**/snapshot-*.bin.gz", lambda route: route.abort())
     page.route("**/checkers-*.whl", lambda route: route.fulfill(body=buffer.getvalue()))
     # The page must name the faulty wheel's digest, or the worker would refuse to run it.
     page.route("**/allegations/", lambda route: route.fulfill(
@@ -417,27 +420,6 @@ def test_a_fault_inside_python_is_reported_not_guessed(page: Page, site):
     ))  # fmt: skip
     press_and_expect_no_result(page, site.url + "allegations/", "allegations", ALLEGATION,
                                "Something went wrong inside the checker")  # fmt: skip
-
-
-def changed_snapshot(site) -> bytes:
-    """The site's snapshot with one bank holiday's name changed inside it."""
-    raw = gzip.decompress(next(site.dir.glob("assets/py/*/snapshot-*.bin.gz")).read_bytes())
-    assert raw.count(b"Boxing Day") > 0
-    return gzip.compress(raw.replace(b"Boxing Day", b"Boxing Dax", 1))
-
-
-def test_a_changed_snapshot_is_not_used(page: Page, site):
-    """Bytes that differ from what the build recorded are refused; Python starts normally
-    from the wheel instead, and answers."""
-    warnings: list[str] = []
-    page.on("console", lambda m: warnings.append(m.text) if m.type == "warning" else None)
-    body = changed_snapshot(site)
-    page.route("**/snapshot-*.bin.gz", lambda route: route.fulfill(body=body))
-    page.goto(site.url + "allegations/")
-    answer(page, "allegations", ALLEGATION)
-    assert submit_and_wait(page, "allegations") == "allegation"
-    assert page.evaluate("document.documentElement.dataset.pythonStart") == "normal"
-    assert [w for w in warnings if "not the file this site was built with" in w]
 
 
 def test_a_changed_wheel_stops_the_checker_clearly(page: Page, site):
@@ -454,8 +436,17 @@ def test_a_changed_wheel_stops_the_checker_clearly(page: Page, site):
                 data = data.replace(b'"2015-12-28"', b'"2015-12-29"')
             out.writestr(item, data)
     changed = buffer.getvalue()
-    page.route("**/snapshot-*.bin.gz", lambda route: route.abort())
     page.route("**/checkers-*.whl", lambda route: route.fulfill(body=changed))
+    press_and_expect_no_result(page, site.url + "allegations/", "allegations", ALLEGATION,
+                               "could not start")  # fmt: skip
+
+
+def test_a_changed_standard_library_stops_the_checker_clearly(page: Page, site):
+    """The standard library archive is checked as the wheel is: one byte changed on the host
+    (inside a compiled module) and the checker refuses to start, with a clear message."""
+    archive = bytearray((next(site.dir.glob("assets/py/*/python_stdlib.zip"))).read_bytes())
+    archive[len(archive) // 2] ^= 1
+    page.route("**/python_stdlib.zip", lambda route: route.fulfill(body=bytes(archive)))
     press_and_expect_no_result(page, site.url + "allegations/", "allegations", ALLEGATION,
                                "could not start")  # fmt: skip
 

@@ -57,19 +57,20 @@ PATHS = {
     "/allegations/": headers.REVALIDATE,
     "/js/checker-worker.js": headers.REVALIDATE,
     "/search/search_index.json": headers.REVALIDATE,
+    "/sw.js": headers.REVALIDATE,
 }
 
 
 def runtime_paths(site_dir: Path) -> dict[str, str]:
     wasm = next(site_dir.glob("assets/pyodide/*/pyodide.asm.wasm"))
-    wheel = next(site_dir.glob("assets/py/*/checkers-*.whl"))
+    python = [next(site_dir.glob(f"assets/py/*/{name}"))
+              for name in ("checkers-*.whl", "python_stdlib.zip", "snapshot.bin")]  # fmt: skip
     bundle = next(site_dir.glob("assets/javascripts/bundle.*.min.js"))
     return {
         **PATHS,
-        "/" + wasm.relative_to(site_dir).as_posix(): headers.IMMUTABLE,
-        "/" + wheel.relative_to(site_dir).as_posix(): headers.IMMUTABLE,
-        "/" + bundle.relative_to(site_dir).as_posix(): headers.IMMUTABLE,
-    }
+        **{"/" + path.relative_to(site_dir).as_posix(): headers.IMMUTABLE
+           for path in (wasm, *python, bundle)},
+    }  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -193,7 +194,7 @@ def test_a_checker_answers_through_nginx_and_its_worker_cannot_leave(page: Page,
     page.goto(nginx_site.url + "allegations/")
     answer(page, "allegations", example_answers("allegations"))
     assert submit_and_wait(page, "allegations") == "allegation"
-    assert page.evaluate("document.documentElement.dataset.pythonStart") == "snapshot"
+    assert page.evaluate("document.documentElement.dataset.pythonStart") == "normal"
     worker = next(w for w in workers if w.url.endswith("checker-worker.js"))
     # The worker's script came with the policy, so the worker cannot reach another origin.
     said = worker.evaluate(

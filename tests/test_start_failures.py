@@ -2,9 +2,9 @@
 waits for a fixed two minutes, and a slow connection that keeps delivering is never locked out.
 
 Each fault is made with Playwright's routing (which covers the worker's requests): a
-WebAssembly file refused on GET, served with the wrong type, or corrupt; a snapshot download
-that never answers; a worker that dies after starting; a start slower than the page's stall
-limit that keeps making progress.
+WebAssembly file refused on GET, served with the wrong type, or corrupt; the standard library
+refused, or never answering; a worker that dies after starting; a start slower than the page's
+stall limit that keeps making progress.
 """
 
 from __future__ import annotations
@@ -85,20 +85,27 @@ def test_a_failed_start_can_be_retried(page: Page, site):
     assert submit_and_wait(page, "allegations") == "allegation"
 
 
-def test_a_stalled_snapshot_falls_back_to_a_normal_start(page: Page, site):
-    """A snapshot download that never answers is given up after the worker's stall limit
-    (20 s without a byte), and Python starts normally instead."""
+def test_the_standard_library_refused_fails_fast(page: Page, site):
+    """Pyodide only logs a standard library it could not fetch, and would then wait for ever;
+    the worker ends the start instead."""
+    page.route("**/python_stdlib.zip", lambda route: route.fulfill(status=503, body="busy"))
+    seconds = start_fails_fast(page, site)
+    print(f"\nGET 503 on the standard library: message after {seconds:.1f} s")
+
+
+def test_a_stalled_standard_library_ends_the_start(page: Page, site):
+    """A download that never answers is given up after the worker's stall limit (20 s
+    without a byte): the reader is told, and can press again."""
     stalled: list[Route] = []
-    page.route("**/snapshot-*.bin.gz", lambda route: stalled.append(route))  # never answered
+    page.route("**/python_stdlib.zip", lambda route: stalled.append(route))  # never answered
     page.goto(site.url + "allegations/")
     answer(page, "allegations", ALLEGATION)
     started = time.monotonic()
-    assert submit_and_wait(page, "allegations", timeout=90_000) == "allegation"
-    assert page.evaluate("document.documentElement.dataset.pythonStart") == "normal"
+    press(page)
+    expect(page.locator(STATUS)).to_contain_text("could not start", timeout=40_000)
+    expect(page.locator(RESULT)).to_have_count(0)
     assert stalled
-    print(
-        f"\nstalled snapshot: answered from a normal start after {time.monotonic() - started:.1f} s"
-    )
+    print(f"\nstalled standard library: message after {time.monotonic() - started:.1f} s")
 
 
 def worker_script(site) -> str:

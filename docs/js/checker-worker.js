@@ -194,7 +194,7 @@ self.onmessage = async ({ data }) => {
     try {
       const how = await start(data);
       const used = [...fetched, data.files.pyodide + "pyodide.mjs"]; // imported, not fetched
-      self.postMessage({ type: "ready", how, ms: performance.now() - started, used });
+      self.postMessage({ type: "ready", how, ms: performance.now() - started, used, bytes: received });
     } catch (error) {
       self.postMessage({ type: "failed", error: String(error) });
     }

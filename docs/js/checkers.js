@@ -75,7 +75,8 @@
           showProgress(null);
           runtime.started = true;
           runtime.used = data.used;
-          document.documentElement.dataset.pythonStart = data.how; // for the tests
+          // For the tests: how Python started, and how many bytes it downloaded.
+          Object.assign(document.documentElement.dataset, { pythonStart: data.how, pythonBytes: data.bytes });
           resolve(data);
         } else if (data.type === "failed") {
           clearTimeout(stall);
@@ -366,7 +367,7 @@
     } else if (reply.result) {
       status(form, "", "ready");
       showResult(form, reply);
-      keepRuntime(form);
+      keepForNextVisit(form);
     } else {
       clearResult(form);
       status(form, reply.failure === "lost" ? "lost" : "error", "failed");
@@ -446,9 +447,9 @@
   // -- for the next visit -------------------------------------------------------------------
   // The service worker (sw.js, made at build time with Workbox) fetches nothing by itself.
   // This page asks it to keep the page and the files it loaded, and, once a checker has
-  // answered, the files Python started from and the snapshot a next visit starts from: a
-  // repeat visit is then quick, and works with the network off. None of them holds anything
-  // the reader typed. Not under Save-Data, which asks sites to send less.
+  // answered, the files Python started from, the snapshot a next visit starts from and every
+  // page of the site: a repeat visit is then quick, and works with the network off. None of
+  // them holds anything the reader typed. Not under Save-Data, which asks sites to send less.
   const serviceWorker = "serviceWorker" in navigator && location.protocol !== "file:"
     ? navigator.serviceWorker.register(new URL("sw.js", ROOT).href)
       .then(() => navigator.serviceWorker.ready, () => null)
@@ -484,14 +485,26 @@
     });
   }
 
-  function keepRuntime(form) {
+  // Every page of the site, from the sitemap the generator writes.
+  async function sitePages() {
+    try {
+      const text = await (await fetch(new URL("sitemap.xml", ROOT))).text();
+      const xml = new DOMParser().parseFromString(text, "application/xml");
+      return [...xml.querySelectorAll("loc")].map((loc) => new URL(loc.textContent).pathname);
+    } catch {
+      return []; // the runtime is kept all the same
+    }
+  }
+
+  async function keepForNextVisit(form) {
     if (runtimeKept || savingData || !runtime.used) return;
     runtimeKept = true;
     const worker = new URL("js/checker-worker.js", ROOT).href;
-    keep([...runtime.used, worker, runtimeFiles(form).files.snapshot].map(ownFile).filter(Boolean))
-      .then((kept) => {
-        if (kept) document.documentElement.dataset.runtimeKept = "true"; // for the tests
-      });
+    const snapshot = runtimeFiles(form).files.snapshot;
+    const files = [...runtime.used, worker, snapshot, ...(await sitePages())];
+    if (await keep(files.map(ownFile).filter(Boolean))) {
+      document.documentElement.dataset.runtimeKept = "true"; // for the tests
+    }
   }
 
   // -- binding ----------------------------------------------------------------------------
