@@ -1,7 +1,7 @@
 // Runs checker cases under real Pyodide in Node, from the npm package pinned in
-// package-lock.json, with no network, on the standard library archive the site ships.
-// Usage: node pyodide_run.mjs WHEEL STDLIB CASES.json [SNAPSHOT.bin]
-// With a snapshot, Python starts from it (as in the browser) and the wheel is not unpacked.
+// package-lock.json, with no network, on the archive the site ships (the standard library
+// the checkers use, and the checkers, compiled), as the browser starts it.
+// Usage: node pyodide_run.mjs ARCHIVE CASES.json [SNAPSHOT.bin]
 // Each case is {call, message}: `call` names an entry point of checkers.api (handle_form,
 // link_for_form, read_fragment, assess_json) and `message` is its JSON argument.
 // Prints one JSON reply per case, as a JSON array.
@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { createRequire } from "node:module";
 
-const [wheelPath, stdLibURL, casesPath, snapshotPath] = process.argv.slice(2);
+const [stdLibURL, casesPath, snapshotPath] = process.argv.slice(2);
 const require = createRequire(import.meta.url);
 const pyodideDir = dirname(require.resolve("pyodide/package.json"));
 const { loadPyodide } = await import(join(pyodideDir, "pyodide.mjs"));
@@ -20,7 +20,6 @@ if (snapshotPath) {
   py = await loadPyodide({ indexURL: pyodideDir + "/", stdLibURL, _loadSnapshot: snapshot });
 } else {
   py = await loadPyodide({ indexURL: pyodideDir + "/", stdLibURL });
-  py.unpackArchive(new Uint8Array(readFileSync(wheelPath)), "wheel");
 }
 const api = py.pyimport("checkers.api");
 const cases = JSON.parse(readFileSync(casesPath, "utf8"));
@@ -34,4 +33,5 @@ const python = py.runPython("import sys; sys.version");
 const archived = py.runPython(
   "import sys, zipfile; len(zipfile.ZipFile(f'/lib/python{sys.version_info[0]}{sys.version_info[1]}.zip').namelist())",
 );
-process.stdout.write(JSON.stringify({ python, archived, replies }));
+const checkersFrom = py.runPython("import checkers; checkers.__file__");
+process.stdout.write(JSON.stringify({ python, archived, checkers_from: checkersFrom, replies }));

@@ -191,7 +191,7 @@ def test_malformed_fragment_is_ignored_with_a_message(page: Page, site, fragment
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     page.goto(site.url + "notifiable-incidents/" + fragment)
     status = page.locator("[data-checker-status]")
-    expect(status).to_contain_text("ignored")
+    expect(status).to_contain_text("ignored", timeout=60_000)  # Python reads the fragment
     assert page.locator("form[data-checker] input:checked").count() == 0
     assert page.locator("img[src=x]").count() == 0
     assert dialogs == []
@@ -336,8 +336,8 @@ def test_whistleblowing_plan_prints(page: Page, site):
 
 
 def test_a_first_visit_starts_python_from_the_smallest_download(page: Page, site):
-    """Normally, from the site's trimmed standard library: no snapshot, none of Pyodide's
-    own archive, and the progress line reaches the whole download."""
+    """Normally, from the site's own archive: no snapshot, no wheel, none of Pyodide's own
+    standard library, and the progress line reaches the whole download."""
     requested: list[str] = []
     page.context.on("request", lambda request: requested.append(request.url))
     page.goto(site.url + "notifiable-incidents/")
@@ -346,10 +346,7 @@ def test_a_first_visit_starts_python_from_the_smallest_download(page: Page, site
     assert page.evaluate("document.documentElement.dataset.pythonStart") == "normal"
     python = sorted(url.rsplit("/", 1)[1] for url in requested if "/assets/py" in url)
     assert python == sorted(["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm",
-                             "pyodide-lock.json", "python_stdlib.zip",
-                             next(site.dir.glob("assets/py/*/checkers-*.whl")).name])  # fmt: skip
-    stdlib = next(url for url in requested if url.endswith("python_stdlib.zip"))
-    assert "/assets/py/" in stdlib and "/assets/pyodide/" not in stdlib  # the site's own
+                             "pyodide-lock.json", "python.zip"])  # fmt: skip
     # What the worker counted, decompressed, is the total the progress line divides by.
     downloaded = page.evaluate("document.documentElement.dataset.pythonBytes")
     assert downloaded == page.locator("form[data-checker]").get_attribute("data-download-bytes")
@@ -391,11 +388,15 @@ def test_the_reader_sees_that_python_is_loading(page: Page, site):
         page.wait_for_timeout(1500)
         route.continue_()
 
-    page.route("**/python_stdlib.zip", slow)
+    page.route("**/python.zip", slow)
     page.goto(site.url + "serious-harm/")
     status = page.locator("[data-checker-status]")
     expect(status).to_contain_text("Starting the checker")
     expect(status).to_be_hidden(timeout=60_000)  # gone once Python is ready
+
+
+def archive_of(site) -> bytes:
+    return next(site.dir.glob("assets/py/*/python.zip")).read_bytes()
 
 
 def test_a_fault_inside_python_is_reported_not_guessed(page: Page, site):
@@ -403,50 +404,34 @@ def test_a_fault_inside_python_is_reported_not_guessed(page: Page, site):
     import io
     import zipfile
 
+    real = zipfile.ZipFile(io.BytesIO(archive_of(site)))
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as wheel:
-        wheel.writestr("checkers/__init__.py", "")
-        wheel.writestr("checkers/api.py", "def handle_form(message):\n    raise RuntimeError\n")
-        wheel.writestr("checkers-0-py3-none-any.dist-info/WHEEL", "Wheel-Version: 1.0\n")
-        wheel.writestr("checkers-0-py3-none-any.dist-info/METADATA", "Name: checkers\n")
-        wheel.writestr("checkers-0-py3-none-any.dist-info/RECORD", "")
-    page.route("**/checkers-*.whl", lambda route: route.fulfill(body=buffer.getvalue()))
-    # The page must name the faulty wheel's digest, or the worker would refuse to run it.
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for item in real.infolist():
+            if not item.filename.startswith("checkers/"):
+                archive.writestr(item, real.read(item))
+        archive.writestr("checkers/__init__.py", "")
+        archive.writestr("checkers/api.py", "def handle_form(message):\n    raise RuntimeError\n")
+    faulty = buffer.getvalue()
+    page.route("**/python.zip", lambda route: route.fulfill(body=faulty))
+    # The page must name the faulty archive's digest, or the worker would refuse to run it.
     page.route("**/allegations/", lambda route: route.fulfill(
         response=(response := route.fetch()),
-        body=re.sub(r'data-wheel-sha256="[0-9a-f]+"',
-                    f'data-wheel-sha256="{hashlib.sha256(buffer.getvalue()).hexdigest()}"',
+        body=re.sub(r'data-python-sha256="[0-9a-f]+"',
+                    f'data-python-sha256="{hashlib.sha256(faulty).hexdigest()}"',
                     response.text()),
     ))  # fmt: skip
     press_and_expect_no_result(page, site.url + "allegations/", "allegations", ALLEGATION,
                                "Something went wrong inside the checker")  # fmt: skip
 
 
-def test_a_changed_wheel_stops_the_checker_clearly(page: Page, site):
-    """A wheel whose rules were changed on the host is refused: no result, a clear message."""
-    import io
-    import zipfile
-
-    wheel = zipfile.ZipFile(next(site.dir.glob("assets/py/*/checkers-*.whl")))
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as out:
-        for item in wheel.infolist():
-            data = wheel.read(item)
-            if item.filename == "checkers/bank_holidays.py":
-                data = data.replace(b'"2015-12-28"', b'"2015-12-29"')
-            out.writestr(item, data)
-    changed = buffer.getvalue()
-    page.route("**/checkers-*.whl", lambda route: route.fulfill(body=changed))
-    press_and_expect_no_result(page, site.url + "allegations/", "allegations", ALLEGATION,
-                               "could not start")  # fmt: skip
-
-
-def test_a_changed_standard_library_stops_the_checker_clearly(page: Page, site):
-    """The standard library archive is checked as the wheel is: one byte changed on the host
-    (inside a compiled module) and the checker refuses to start, with a clear message."""
-    archive = bytearray((next(site.dir.glob("assets/py/*/python_stdlib.zip"))).read_bytes())
-    archive[len(archive) // 2] ^= 1
-    page.route("**/python_stdlib.zip", lambda route: route.fulfill(body=bytes(archive)))
+def test_a_changed_archive_stops_the_checker_clearly(page: Page, site):
+    """The archive Python imports from, with one rule changed on the host (a bank holiday
+    moved inside the compiled checkers), is refused: no result, a clear message."""
+    original = archive_of(site)
+    changed = original.replace(b"2015-12-28", b"2015-12-29", 1)
+    assert changed != original
+    page.route("**/python.zip", lambda route: route.fulfill(body=changed))
     press_and_expect_no_result(page, site.url + "allegations/", "allegations", ALLEGATION,
                                "could not start")  # fmt: skip
 

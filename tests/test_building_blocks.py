@@ -267,7 +267,7 @@ def test_a_checker_without_a_printout_has_no_organisation_field():
     from checkers.web.form import render_form
 
     plain = dataclasses.replace(CHECKERS["allegations"], print_title="")
-    html = render_form(plain, "../", {"wheel": "w"})
+    html = render_form(plain, "../", {"python": "p"})
     assert "data-organisation" not in html
     assert '</div>\n<div class="checker-error-summary"' not in html
     assert "<ul data-error-list></ul>\n</div>\n<fieldset" in html

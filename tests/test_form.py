@@ -19,8 +19,7 @@ from . import golden
 
 FILES = {
     "pyodide": "assets/pyodide/v/",
-    "wheel": "assets/py/h/w.whl",
-    "stdlib": "assets/py/h/python_stdlib.zip",
+    "python": "assets/py/h/python.zip",
     "snapshot": "assets/py/h/snapshot.bin",
 }
 

@@ -63,7 +63,9 @@ class Page:
         self.plain = " ".join(unescape(TAG.sub("", html)).split())
 
 
-FORM_IDS = {cid: Page(render_form(c, "../", {"wheel": "w.whl"})).ids for cid, c in CHECKERS.items()}
+FORM_IDS = {
+    cid: Page(render_form(c, "../", {"python": "p.zip"})).ids for cid, c in CHECKERS.items()
+}
 
 
 def check_reply(checker_id: str, answers: dict[str, Any], reply: dict[str, Any]) -> None:

@@ -64,7 +64,7 @@ PATHS = {
 def runtime_paths(site_dir: Path) -> dict[str, str]:
     wasm = next(site_dir.glob("assets/pyodide/*/pyodide.asm.wasm"))
     python = [next(site_dir.glob(f"assets/py/*/{name}"))
-              for name in ("checkers-*.whl", "python_stdlib.zip", "snapshot.bin")]  # fmt: skip
+              for name in ("python.zip", "snapshot.bin")]  # fmt: skip
     bundle = next(site_dir.glob("assets/javascripts/bundle.*.min.js"))
     return {
         **PATHS,

@@ -126,14 +126,14 @@ def test_a_changed_stored_snapshot_is_not_used(context, site):
 
 def test_a_page_from_another_build_gets_its_own_checkers(page: Page, site):
     """Instant navigation keeps the worker across pages; a page built with other Python
-    files (here: another address for the wheel, as a new build would have) gets a new worker
+    files (here: another address for the archive, as a new build would have) gets a new worker
     started from its own files, never the one already running."""
     requested: list[str] = []
     page.context.on("request", lambda request: requested.append(request.url))
 
     def another_build(route):
         html = route.fetch().text()
-        html = re.sub(r'data-wheel="([^"]+)"', r'data-wheel="\1?build=2"', html)
+        html = re.sub(r'data-python="([^"]+)"', r'data-python="\1?build=2"', html)
         route.fulfill(body=html, content_type="text/html")
 
     page.context.route("**/allegations/", another_build)
@@ -145,7 +145,7 @@ def test_a_page_from_another_build_gets_its_own_checkers(page: Page, site):
     page.wait_for_selector("form[data-checker='allegations'][data-bound]")
     answer(page, "allegations", ALLEGATION)
     assert submit_and_wait(page, "allegations") == "allegation"
-    assert [url for url in requested if url.endswith(".whl?build=2")]
+    assert [url for url in requested if url.endswith(".zip?build=2")]
 
 
 def test_every_checker_answers_offline_from_the_snapshot(context, site):

@@ -10,10 +10,13 @@ or a test claims a sentence the page no longer says.
 
 from __future__ import annotations
 
+import hashlib
 import html
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlparse
 
@@ -22,7 +25,7 @@ from playwright.sync_api import Browser, Page
 
 from checkers import CHECKERS
 
-from . import test_keeping_answers, test_privacy, test_site_build
+from . import test_keeping_answers, test_next_visit, test_privacy, test_site_build
 from .answers import example_answers
 from .browser_helpers import RESULT, answer, submit_and_wait
 
@@ -57,15 +60,48 @@ def proved_elsewhere(sentence: str, module: Any, test_name: str) -> None:
 
 NO_PRINT_DIALOG = "window.print = () => {};"
 
-STORAGE = """async () => {
+# Everything the browser holds for the site. For Cache Storage, each stored address with the
+# SHA-256 of its body and whether the body holds any of `typed`; for IndexedDB, every record.
+STORAGE = """async (typed) => {
   const entries = (s) => Object.fromEntries([...Array(s.length).keys()].map(
     (i) => [s.key(i), s.getItem(s.key(i))]));
+  const hex = (buffer) => Array.from(new Uint8Array(buffer),
+    (b) => b.toString(16).padStart(2, "0")).join("");
+  const cached = {};
+  for (const name of await caches.keys()) {
+    const cache = await caches.open(name);
+    for (const request of await cache.keys()) {
+      const body = await (await cache.match(request)).arrayBuffer();
+      const text = new TextDecoder("latin1").decode(body).toLowerCase();
+      cached[request.url] = {
+        cache: name,
+        sha256: hex(await crypto.subtle.digest("SHA-256", body)),
+        typed: typed.filter((t) => text.includes(t.toLowerCase())),
+      };
+    }
+  }
+  const records = {};
+  for (const { name } of await indexedDB.databases()) {
+    const db = await new Promise((ok, fail) => {
+      const open = indexedDB.open(name);
+      open.onsuccess = () => ok(open.result);
+      open.onerror = () => fail(open.error);
+    });
+    for (const store of db.objectStoreNames) {
+      records[`${name}/${store}`] = await new Promise((ok) => {
+        const all = db.transaction(store).objectStore(store).getAll();
+        all.onsuccess = () => ok(JSON.stringify(all.result));
+      });
+    }
+    db.close();
+  }
   return {
     cookie: document.cookie,
     local: entries(localStorage),
     session: entries(sessionStorage),
     databases: (await indexedDB.databases()).map((d) => d.name),
-    caches: await caches.keys(),
+    cached,
+    records,
   };
 }"""
 
@@ -165,7 +201,13 @@ def visit(browser: Browser, site) -> Visit:
     )
     page.wait_for_timeout(200)
     record.csp_violations += page.evaluate("window.__cspViolations")
-    record.storage = page.evaluate(STORAGE)
+    # What the service worker was asked to keep once a checker answered is all stored.
+    snapshot = (
+        site.url + next(site.dir.glob("assets/py/*/snapshot.bin")).relative_to(site.dir).as_posix()
+    )
+    test_next_visit.wait_until_stored(page, snapshot)
+    page.wait_for_timeout(1000)  # the pages asked for with it
+    record.storage = page.evaluate(STORAGE, [ORGANISATION, SEARCHED.split()[1]])
     record.storage["cookies"] = context.cookies()
     context.close()
     return record
@@ -185,7 +227,7 @@ def contains_typed(text: str, visit: Visit) -> list[str]:
 )
 def test_answers_are_worked_on_in_the_browser_and_never_sent(visit: Visit):
     origin = urlparse(visit.site.url).netloc
-    python = [r.url for r in visit.requests if "/pyodide" in r.url or r.url.endswith(".whl")]
+    python = [r.url for r in visit.requests if "/assets/py" in r.url]
     assert python and all(urlparse(u).netloc == origin for u in python)
     # A check made once Python is running sends no request at all: the answer comes from the page.
     assert [r.url for r in visit.requests if r.during_second_check] == []
@@ -197,11 +239,55 @@ def test_answers_are_worked_on_in_the_browser_and_never_sent(visit: Visit):
 def test_answers_are_not_stored(visit: Visit):
     storage = visit.storage
     assert storage["cookie"] == "" and storage["cookies"] == []
-    assert storage["databases"] == [] and storage["caches"] == []
-    kept = repr(storage["local"]) + repr(storage["session"])
+    kept = repr(storage["local"]) + repr(storage["session"]) + repr(storage["records"])
     assert contains_typed(kept, visit) == []
     names = {q.id for c in CHECKERS.values() for q in c.questions}
     assert [n for n in names if n in kept] == []
+    # The service worker's caches hold the site's own files (proved below), and its one
+    # database the times they were stored (Workbox's expiration records).
+    assert storage["cached"] and not [u for u, c in storage["cached"].items() if c["typed"]]
+    assert all(name.startswith("workbox-expiration") for name in storage["databases"])
+    for records in storage["records"].values():
+        for record in json.loads(records):
+            assert set(record) <= {"id", "cacheName", "url", "timestamp"}, record
+
+
+# -- What your browser keeps for next time ---------------------------------------------------
+
+
+def site_file(site, url: str) -> Path:
+    path = site.dir / urlparse(url).path.lstrip("/")
+    return path / "index.html" if url.endswith("/") else path
+
+
+@proves(
+    "So that the checkers start quickly next time and work without a connection, your browser "
+    "keeps copies of the pages of this site you open and the files they use; once a checker "
+    "has answered, it also keeps the files the checkers run on and every page of the site."
+)
+def test_the_browser_keeps_the_sites_files_for_next_time(visit: Visit):
+    cached = visit.storage["cached"]
+    site = visit.site
+    pages = re.findall(r"<loc>([^<]+)</loc>", (site.dir / "sitemap.xml").read_text())
+    assert len(pages) > 15 and set(pages) <= set(cached)
+    python = {p.name for p in site.dir.glob("assets/py/*/*") if p.suffix in (".zip", ".bin")}
+    assert python == {url.rsplit("/", 1)[1] for url in cached if "/assets/py/" in url}
+    assert [u for u in cached if u.endswith(("/pyodide.asm.wasm", "/checker-worker.js"))]
+    assert [u for u in cached if u.endswith("/checkers.js")]  # what the pages load
+
+
+@proves(
+    "These are copies of this site’s own files, the same for every reader: none of them holds "
+    "an answer, a date or anything else you typed."
+)
+def test_what_is_kept_is_the_sites_own_files(visit: Visit):
+    for url, entry in visit.storage["cached"].items():
+        assert url.startswith(visit.site.url) and "?" not in url and "#" not in url, url
+        # Byte for byte the file the site serves every reader.
+        assert (
+            entry["sha256"] == hashlib.sha256(site_file(visit.site, url).read_bytes()).hexdigest()
+        ), url
+        assert entry["typed"] == [], url
 
 
 proved_elsewhere(

@@ -87,23 +87,16 @@ CPYTHON = {
 
 @pytest.fixture(scope="module", params=["normal start", "from the snapshot"])
 def pyodide_replies(request, node, tmp_path_factory):
-    """Replies from Pyodide started as the browser starts it, on the standard library archive
-    the site ships: normally (a first visit, and the fallback) and from the build-time
-    snapshot (a visit that has it cached)."""
+    """Replies from Pyodide started as the browser starts it, on the archive the site ships:
+    normally (a first visit, and the fallback) and from the build-time snapshot (a visit that
+    has it stored)."""
     cases = all_cases()
     path = tmp_path_factory.mktemp("parity") / "cases.json"
     path.write_text(json.dumps(cases))
     made = runtime.build_runtime()
     extra = [str(made.snapshot)] if request.param == "from the snapshot" else []
     out = subprocess.run(
-        [
-            node,
-            str(ROOT / "tests" / "pyodide_run.mjs"),
-            str(made.wheel),
-            str(made.stdlib),
-            str(path),
-            *extra,
-        ],
+        [node, str(ROOT / "tests" / "pyodide_run.mjs"), str(made.archive), str(path), *extra],
         capture_output=True,
         text=True,
         cwd=ROOT,
@@ -112,7 +105,8 @@ def pyodide_replies(request, node, tmp_path_factory):
     assert out.returncode == 0, out.stderr[-2000:]
     data = json.loads(out.stdout)
     assert data["python"].startswith("3.")
-    assert data["archived"] == len(zipfile.ZipFile(made.stdlib).namelist()) < 300
+    assert data["archived"] == len(zipfile.ZipFile(made.archive).namelist()) < 300
+    assert data["checkers_from"].startswith("/lib/python")  # the archive, not a wheel
     return cases, data["replies"]
 
 

@@ -1,6 +1,6 @@
-"""Two builds of the same commit are byte for byte the same, the wheel, the standard library
-archive, the Pyodide snapshot and the service worker included: the first three are served as
-immutable under a content address, and the page checks their SHA-256 digests, so a build that
+"""Two builds of the same commit are byte for byte the same, the archive Python imports from,
+the Pyodide snapshot and the service worker included: the first two are served as immutable
+under a content address, and the page checks their SHA-256 digests, so a build that
 drifted would break caches and checks alike."""
 
 from __future__ import annotations
@@ -36,11 +36,7 @@ def test_two_builds_of_the_same_commit_are_identical(site, tmp_path, monkeypatch
 
 def test_the_pages_record_the_digests_of_what_they_load(site):
     (folder,) = site.dir.glob("assets/py/*/")
-    files = {
-        "wheel": next(folder.glob("checkers-*.whl")),
-        "stdlib": folder / "python_stdlib.zip",
-        "snapshot": folder / "snapshot.bin",
-    }
+    files = {"python": folder / "python.zip", "snapshot": folder / "snapshot.bin"}
     for checker in CHECKERS.values():
         html = (site.dir / checker.page / "index.html").read_text(encoding="utf-8")
         for name, path in files.items():

@@ -3,7 +3,7 @@ waits for a fixed two minutes, and a slow connection that keeps delivering is ne
 
 Each fault is made with Playwright's routing (which covers the worker's requests): a
 WebAssembly file refused on GET, served with the wrong type, or corrupt; the standard library
-refused, or never answering; a worker that dies after starting; a start slower than the page's
+archive refused, or never answering; a worker that dies after starting; a start slower than the page's
 stall limit that keeps making progress.
 """
 
@@ -85,19 +85,19 @@ def test_a_failed_start_can_be_retried(page: Page, site):
     assert submit_and_wait(page, "allegations") == "allegation"
 
 
-def test_the_standard_library_refused_fails_fast(page: Page, site):
-    """Pyodide only logs a standard library it could not fetch, and would then wait for ever;
-    the worker ends the start instead."""
-    page.route("**/python_stdlib.zip", lambda route: route.fulfill(status=503, body="busy"))
+def test_the_archive_refused_fails_fast(page: Page, site):
+    """Pyodide only logs a standard library archive it could not fetch, and would then wait
+    for ever; the worker ends the start instead."""
+    page.route("**/python.zip", lambda route: route.fulfill(status=503, body="busy"))
     seconds = start_fails_fast(page, site)
-    print(f"\nGET 503 on the standard library: message after {seconds:.1f} s")
+    print(f"\nGET 503 on the archive: message after {seconds:.1f} s")
 
 
-def test_a_stalled_standard_library_ends_the_start(page: Page, site):
+def test_a_stalled_archive_ends_the_start(page: Page, site):
     """A download that never answers is given up after the worker's stall limit (20 s
     without a byte): the reader is told, and can press again."""
     stalled: list[Route] = []
-    page.route("**/python_stdlib.zip", lambda route: stalled.append(route))  # never answered
+    page.route("**/python.zip", lambda route: stalled.append(route))  # never answered
     page.goto(site.url + "allegations/")
     answer(page, "allegations", ALLEGATION)
     started = time.monotonic()
@@ -105,7 +105,7 @@ def test_a_stalled_standard_library_ends_the_start(page: Page, site):
     expect(page.locator(STATUS)).to_contain_text("could not start", timeout=40_000)
     expect(page.locator(RESULT)).to_have_count(0)
     assert stalled
-    print(f"\nstalled standard library: message after {time.monotonic() - started:.1f} s")
+    print(f"\nstalled archive: message after {time.monotonic() - started:.1f} s")
 
 
 def worker_script(site) -> str:
@@ -159,6 +159,6 @@ def test_a_slow_start_that_keeps_going_is_waited_for(page: Page, site):
     page.goto(site.url + "allegations/")
     answer(page, "allegations", ALLEGATION)
     press(page)
-    expect(page.locator("[data-checker-progress]")).to_contain_text("MB downloaded so far")
+    expect(page.locator("[data-checker-progress]")).to_contain_text("% of the download done")
     page.wait_for_selector(RESULT, timeout=120_000)
     expect(page.locator(STATUS)).not_to_contain_text("could not start")

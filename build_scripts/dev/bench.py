@@ -1,35 +1,50 @@
-"""Speed and size of the built site, measured in headless Chromium.
+"""Speed and size of the built site, measured in headless Chromium under network profiles.
 
-    python -m build_scripts.dev.bench [--runs 5] [--site site]   (make bench builds first)
+    python -m build_scripts.dev.bench [--runs 5] [--profiles all|loopback,…] [--site site]
+    (make bench builds first)
 
-Prints medians over several runs, each in a fresh browser context (no HTTP cache):
+The site is served as `make serve` serves it (the same headers, the build's Brotli and gzip
+copies). Each profile is applied through Chromium's DevTools protocol
+(Network.emulateNetworkConditions), which also holds back the checker's worker; requests the
+service worker makes itself are not held back. For each profile, in each run, in fresh
+browser contexts (no HTTP cache):
 
-- bare: a module worker that only loads Pyodide from the site's own files and imports json;
-- cold: on a checker page, from pressing the button right after the page has loaded to the
-  result shown;
-- warm: a second answer on the same page, and a first answer after instant navigation to
-  another checker page;
-- the ratio cold / bare;
-- bytes transferred per page type (a page without a checker, a checker page).
+- bare: a module worker that loads Pyodide from the same WebAssembly and scripts, with
+  Pyodide's own full standard library and lock file (as shipped in the npm package, served
+  compressed the same way), and imports json;
+- cold: on a checker page, from pressing the button as soon as the page has loaded to the
+  result shown (a first visit);
+- repeat: the same browser, once the first answer has made the service worker keep the
+  runtime: the page opened again and the button pressed as soon as it has loaded;
+- offline: the same, with the network switched off.
 
-Figures are printed, never asserted: timing belongs here, not in the test suite.
+Then the bytes a first visit transfers (compressed, as sent) for a page without a checker and
+for a checker page, until Python has started and the network is idle.
+
+Figures are printed, never asserted: timing belongs here, not in the test suite. (The byte
+budget, which is deterministic, is a test: tests/test_byte_budget.py.)
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import platform
+import shutil
 import statistics
 import sys
 import tempfile
 import threading
+import time
 from contextlib import suppress
+from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from build_scripts.dev.serve import Handler, Server  # noqa: E402
+from build_scripts.dev.serve import Handler, make_server  # noqa: E402
+from build_scripts.postpass.compress import brotli_compress  # noqa: E402
 from build_scripts.prepass import runtime  # noqa: E402
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -38,15 +53,29 @@ ARGS = [
     "--disable-component-update", "--disable-sync", "--no-first-run",
 ]  # fmt: skip
 
-BARE_PAGE = """<!doctype html><meta charset="utf-8"><title>bare</title><script type="module">
-const t0 = performance.now();
-const w = new Worker("bare-worker.js", {type: "module"});
-w.onmessage = (e) => { window.bare = performance.now() - t0; };
-w.postMessage(new URL("/%s", location.href).href);
-</script>"""
-BARE_WORKER = """self.onmessage = async (e) => {
-  const { loadPyodide } = await import(e.data + "pyodide.mjs");
-  const py = await loadPyodide({ indexURL: e.data });
+# name: (download in Mbit/s, round-trip latency in ms); None is no throttling.
+PROFILES: dict[str, tuple[float, int] | None] = {
+    "loopback": None,
+    "40 Mbps / 20 ms": (40, 20),
+    "10 Mbps / 40 ms": (10, 40),
+    "1.6 Mbps / 150 ms": (1.6, 150),
+}
+# The goals of issue #16, by profile: cold / bare, and repeat / bare.
+COLD_GOAL = {"loopback": 0.45, "10 Mbps / 40 ms": 0.8, "1.6 Mbps / 150 ms": 0.8}
+REPEAT_GOAL = 0.3
+BYTES_GOAL = {"checker page": 4_000_000, "page without a checker": 300_000}
+
+BARE_PAGE = """<!doctype html><meta charset="utf-8"><title>bare</title>
+<script type="module" src="bare.js"></script>"""
+BARE_SCRIPT = """const t0 = performance.now();
+const w = new Worker("bare-worker.js", { type: "module" });
+w.onmessage = () => { window.bare = performance.now() - t0; };
+w.postMessage({ pyodide: new URL("/%s", location.href).href,
+                stdlib: new URL("python_stdlib.zip", location.href).href });"""
+BARE_WORKER = """self.onmessage = async ({ data }) => {
+  const { loadPyodide } = await import(data.pyodide + "pyodide.mjs");
+  const py = await loadPyodide({ indexURL: data.pyodide, stdLibURL: data.stdlib,
+                                 lockFileURL: new URL("pyodide-lock.json", location.href).href });
   py.runPython("import json");
   self.postMessage("ready");
 };"""
@@ -54,11 +83,6 @@ BARE_WORKER = """self.onmessage = async (e) => {
 NOTIFIABLE = {
     "child_died": "yes", "seriously_harmed": "no", "abuse_or_neglect": "suspected",
     "looked_after": "no", "regulated_setting": "no",
-}  # fmt: skip
-SERIOUS = {
-    "abuse_or_neglect": "known", "child_died": "no", "life_threatening_injury": "yes",
-    "serious_or_long_term_impairment": "no", "interagency_concerns": "unclear",
-    "death_in_custody": "no",
 }  # fmt: skip
 
 # Clicks the button and resolves with the milliseconds until a result (a new data-outcome).
@@ -76,6 +100,8 @@ PRESS_AND_WAIT = """async ([checker, answers]) => {
     form.querySelector("button[type=submit]").click();
   });
 }"""
+STORED = "async (url) => Boolean(await caches.match(url))"
+CHECKER_PAGE = "notifiable-incidents/"
 
 
 class BenchHandler(Handler):
@@ -87,34 +113,110 @@ class BenchHandler(Handler):
         return super().translate_path(path)
 
 
-def serve(site: Path, bench_dir: Path, port: int) -> tuple[Server, str]:
-    def handler(*a, **kw):
-        return BenchHandler(*a, directory=str(site), **kw)
+def bench_files(bench_dir: Path) -> None:
+    """The bare page, and Pyodide's own standard library and lock file with Brotli copies."""
+    (bench_dir / "bare.html").write_text(BARE_PAGE)
+    (bench_dir / "bare.js").write_text(BARE_SCRIPT % runtime.PYODIDE_DIR)
+    (bench_dir / "bare-worker.js").write_text(BARE_WORKER)
+    for name in ("python_stdlib.zip", runtime.LOCK_FILE):
+        shutil.copy2(runtime.NODE_PYODIDE / name, bench_dir / name)
+        packed = brotli_compress((bench_dir / name).read_bytes())
+        (bench_dir / (name + ".br")).write_bytes(packed)
 
+
+def serve(site: Path, bench_dir: Path, port: int) -> tuple[object, str]:
+    server = make_server(site, port)
+    server.RequestHandlerClass = lambda *a, **kw: BenchHandler(*a, directory=str(site), **kw)
     BenchHandler.bench_dir = str(bench_dir)
-    server = Server(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
-def transferred(page, url: str) -> int:
-    total = 0
+def throttle(page, profile: tuple[float, int] | None) -> None:
+    if profile is None:
+        return
+    mbps, latency = profile
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.emulateNetworkConditions", {
+        "offline": False, "latency": latency,
+        "downloadThroughput": mbps * 1e6 / 8, "uploadThroughput": mbps * 1e6 / 8,
+    })  # fmt: skip
+
+
+def wait_until(page, expression: str, arg: object = None, seconds: float = 300) -> None:
+    deadline = time.monotonic() + seconds
+    while not page.evaluate(expression, arg):
+        if time.monotonic() > deadline:
+            raise TimeoutError(expression)
+        page.wait_for_timeout(200)
+
+
+def snapshot_url(page) -> str:
+    address = page.locator("form[data-checker]").first.get_attribute("data-snapshot")
+    return page.evaluate("(a) => new URL(a, location.origin + '/').href", address)
+
+
+def bare_start(browser, url: str, profile) -> float:
+    ctx = browser.new_context(service_workers="block")
+    page = ctx.new_page()
+    throttle(page, profile)
+    page.goto(url + "__bench__/bare.html")
+    wait_until(page, "() => window.bare")
+    ms = page.evaluate("window.bare")
+    ctx.close()
+    return ms
+
+
+def visits(browser, url: str, profile) -> dict[str, float]:
+    """A first visit, a repeat visit and an offline visit, in one browser context."""
+    ctx = browser.new_context()
+    page = ctx.new_page()
+    throttle(page, profile)
+    page.goto(url + CHECKER_PAGE, wait_until="load")
+    cold = page.evaluate(PRESS_AND_WAIT, ["notifiable-incident", NOTIFIABLE])
+    wait_until(page, STORED, snapshot_url(page))
+    page.close()
+    page = ctx.new_page()
+    throttle(page, profile)
+    page.goto(url + CHECKER_PAGE, wait_until="load")
+    repeat = page.evaluate(PRESS_AND_WAIT, ["notifiable-incident", NOTIFIABLE])
+    how = page.evaluate("document.documentElement.dataset.pythonStart")
+    page.close()
+    ctx.set_offline(True)
+    page = ctx.new_page()
+    page.goto(url + CHECKER_PAGE, wait_until="load")
+    offline = page.evaluate(PRESS_AND_WAIT, ["notifiable-incident", NOTIFIABLE])
+    ctx.close()
+    if how != "snapshot":
+        print(f"  (the repeat visit started {how!r}, not from the snapshot)", file=sys.stderr)
+    return {"cold": cold, "repeat": repeat, "offline": offline}
+
+
+def first_visit_bytes(browser, url: str, path: str) -> int:
+    """Compressed bytes a first visit to `path` transfers, the worker's included, until Python
+    has started (on a checker page) and the network is idle."""
+    ctx = browser.new_context()
     responses = []
-    page.context.on("response", lambda response: responses.append(response))
-    page.goto(url, wait_until="networkidle")
-    page.wait_for_timeout(300)
+    ctx.on("requestfinished", lambda request: responses.append(request))
+    page = ctx.new_page()
+    page.goto(url + path, wait_until="networkidle")
+    if page.locator("form[data-checker]").count():
+        wait_until(page, "() => document.documentElement.dataset.pythonStart")
+    page.wait_for_timeout(500)
     page.wait_for_load_state("networkidle")
-    for response in responses:
-        if response.request.method != "GET":
-            continue  # a HEAD has no body (Playwright reports the Content-Length)
-        with suppress(Exception):  # a request still in flight, or aborted
-            total += response.request.sizes()["responseBodySize"]
+    total = 0
+    for request in responses:
+        with suppress(Exception):  # a request the page abandoned
+            total += request.sizes()["responseBodySize"]
+    ctx.close()
     return total
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description="Speed and size of the built site.")
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--profiles", default="all", help="comma-separated names, or all")
     parser.add_argument("--site", type=Path, default=ROOT / "site")
     parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", 8000)))
     args = parser.parse_args()
@@ -123,57 +225,56 @@ def main() -> int:
     if not (args.site / "index.html").exists():
         print(f"no built site at {args.site}: run make bench", file=sys.stderr)
         return 2
+    profiles = PROFILES if args.profiles == "all" else {
+        name: PROFILES[name] for name in args.profiles.split(",")
+    }  # fmt: skip
     bench_dir = Path(tempfile.mkdtemp())
-    (bench_dir / "bare.html").write_text(BARE_PAGE % runtime.PYODIDE_DIR)
-    (bench_dir / "bare-worker.js").write_text(BARE_WORKER)
+    bench_files(bench_dir)
     server, url = serve(args.site, bench_dir, args.port)
-    figures: dict[str, list[float]] = {k: [] for k in ("bare", "cold", "warm_same", "warm_nav")}
-    sizes: dict[str, list[int]] = {"home (no checker)": [], "guidance page (no checker)": [],
-                                   "checker page": []}  # fmt: skip
+    rows = {}
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        for _ in range(args.runs):
-            ctx = browser.new_context()
-            page = ctx.new_page()
-            page.goto(url + "__bench__/bare.html")
-            page.wait_for_function("window.bare", timeout=120_000)
-            figures["bare"].append(page.evaluate("window.bare"))
-            ctx.close()
-
-            ctx = browser.new_context()
-            page = ctx.new_page()
-            page.goto(url + "notifiable-incidents/", wait_until="load")
-            figures["cold"].append(
-                page.evaluate(PRESS_AND_WAIT, ["notifiable-incident", NOTIFIABLE])
-            )
-            figures["warm_same"].append(
-                page.evaluate(PRESS_AND_WAIT, ["notifiable-incident", NOTIFIABLE])
-            )
-            page.locator("nav.md-nav--primary a", has_text="Serious harm").first.click()
-            page.wait_for_selector("form[data-checker='serious-harm'][data-bound]")
-            figures["warm_nav"].append(page.evaluate(PRESS_AND_WAIT, ["serious-harm", SERIOUS]))
-            ctx.close()
-
-            for name, path in (("home (no checker)", ""), ("guidance page (no checker)",
-                               "draft-and-final/"), ("checker page", "serious-harm/")):  # fmt: skip
-                ctx = browser.new_context()
-                sizes[name].append(transferred(ctx.new_page(), url + path))
-                ctx.close()
+        sizes = {
+            "page without a checker": first_visit_bytes(browser, url, "draft-and-final/"),
+            "home page": first_visit_bytes(browser, url, ""),
+            "checker page": first_visit_bytes(browser, url, CHECKER_PAGE),
+        }
+        for name, profile in profiles.items():
+            figures: dict[str, list[float]] = {}
+            for _ in range(args.runs):
+                figures.setdefault("bare", []).append(bare_start(browser, url, profile))
+                for key, ms in visits(browser, url, profile).items():
+                    figures.setdefault(key, []).append(ms)
+            rows[name] = {key: statistics.median(values) for key, values in figures.items()}
+            print(f"{name}: " + ", ".join(f"{k} {[round(v) for v in vs]}" for k, vs in
+                                          figures.items()), file=sys.stderr)  # fmt: skip
+        version = browser.version
         browser.close()
     server.shutdown()
-
-    med = {k: statistics.median(v) for k, v in figures.items()}
-    print(f"Chromium headless, {args.runs} runs each, fresh context per run; medians:")
-    print(f"  bare Pyodide start (worker, import json): {med['bare']:8.0f} ms")
-    print(f"  cold answer (button -> result)          : {med['cold']:8.0f} ms")
-    print(f"  ratio cold / bare                       : {med['cold'] / med['bare']:8.2f}")
-    print(f"  warm answer, same page                  : {med['warm_same']:8.1f} ms")
-    print(f"  warm answer after instant navigation    : {med['warm_nav']:8.1f} ms")
-    print("Bytes transferred per page type (fresh context, until the network is idle):")
-    for name, values in sizes.items():
-        print(f"  {name:28s}: {statistics.median(values) / 1e6:8.2f} MB")
-    print("all runs (ms):", {k: [round(x) for x in v] for k, v in figures.items()})
+    print_table(rows, sizes, args.runs, version)
     return 0
+
+
+def print_table(rows: dict, sizes: dict, runs: int, version: str) -> None:
+    cpus = os.cpu_count()
+    print(f"{date.today().isoformat()}, Chromium {version} headless, {platform.machine()}, "
+          f"{cpus} cores; medians of {runs} runs, fresh browser context per run")  # fmt: skip
+    print()
+    print("| network | bare start | cold answer | cold / bare (goal) | repeat visit | "
+          "repeat / bare (goal) | offline |")  # fmt: skip
+    print("| --- | --- | --- | --- | --- | --- | --- |")
+    for name, r in rows.items():
+        cold, repeat = r["cold"] / r["bare"], r["repeat"] / r["bare"]
+        goal = f" (≤ {COLD_GOAL[name]})" if name in COLD_GOAL else ""
+        print(f"| {name} | {r['bare'] / 1000:.2f} s | {r['cold'] / 1000:.2f} s | {cold:.2f}{goal}"
+              f" | {r['repeat'] / 1000:.2f} s | {repeat:.2f} (≤ {REPEAT_GOAL}) |"
+              f" {r['offline'] / 1000:.2f} s |")  # fmt: skip
+    print()
+    print("| first visit | bytes sent (compressed) | goal |")
+    print("| --- | --- | --- |")
+    for name, value in sizes.items():
+        goal = BYTES_GOAL.get(name, BYTES_GOAL["page without a checker"])
+        print(f"| {name} | {value / 1e6:.2f} MB | ≤ {goal / 1e6:.1f} MB |")
 
 
 if __name__ == "__main__":

@@ -1,21 +1,23 @@
-// Makes two of the three files the browser starts Python from, beside the checkers wheel:
+// Makes the two Python files the browser starts from, from Pyodide and the checkers wheel:
 //
-// - STDLIB: the part of Pyodide's standard library that Pyodide's own start and the checkers
-//   import, compiled to bytecode under this Pyodide (so the browser does not compile it at
-//   every start) without docstrings or column positions (line numbers are kept), stored
-//   uncompressed so that the host's Brotli compresses the whole archive at once. Pyodide's
-//   full archive is 2.5 MB of sources, most of which the checkers never import.
+// - ARCHIVE: what Python imports, in place of Pyodide's standard library archive: the part of
+//   the standard library that Pyodide's own start and the checkers import, and the checkers
+//   package from the wheel, compiled to bytecode under this Pyodide (so the browser compiles
+//   nothing at start), stored uncompressed so that the host's Brotli compresses the whole
+//   archive at once. The standard library's bytecode has no docstrings and no column
+//   positions (line numbers are kept); the checkers' keeps everything, asserts included.
+//   Pyodide's own archive is 2.5 MB of sources, most of which the checkers never import.
 // - SNAPSHOT: a Pyodide memory snapshot with the checkers already imported and warmed, made
-//   against that same archive, for a visit that has it cached (the snapshot API is private
-//   to Pyodide, pinned in package-lock.json: the browser falls back to a normal start
-//   whenever loading it fails).
+//   on that same archive, for a visit that has it stored (the snapshot API is private to
+//   Pyodide, pinned in package-lock.json: the browser falls back to a normal start whenever
+//   loading it fails).
 //
-// Usage: node make_runtime.mjs PYODIDE_DIR WHEEL STDLIB SNAPSHOT
-// Prints the names of the modules kept to stderr.
+// Usage: node make_runtime.mjs PYODIDE_DIR WHEEL ARCHIVE SNAPSHOT
+// Prints the names of the standard library modules kept to stderr.
 import nodeCrypto from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 
-const [pyodideDir, wheelPath, stdlibOut, snapshotOut] = process.argv.slice(2);
+const [pyodideDir, wheelPath, archiveOut, snapshotOut] = process.argv.slice(2);
 
 // The same commit must give the same files, byte for byte (they are served as immutable
 // under a content address, and their digests are checked in the browser). Python's hash
@@ -63,6 +65,7 @@ api.assess_json("[")
 
 // 1. The archive: start from Pyodide's own, run the checkers, keep what was imported.
 const full = await loadPyodide({ indexURL: pyodideDir + "/", env });
+full.FS.writeFile("/tmp/checkers.whl", wheel);
 full.unpackArchive(wheel, "wheel");
 full.runPython(EXERCISE);
 const archive = full.runPython(`
@@ -74,28 +77,37 @@ used = sorted({
     for m in list(sys.modules.values())
     if (getattr(m, "__file__", None) or "").startswith(ZIP + "/")
 })  # a set: a module can be in sys.modules under two names (os.path is posixpath)
+
+def compiled(source, name, optimize):
+    # The header is a timestamp header with no time, which zipimport accepts for a module
+    # that has no source beside it.
+    code = compile(source, f"{ZIP}/{name}", "exec", dont_inherit=True, optimize=optimize)
+    return importlib.util.MAGIC_NUMBER + bytes(12) + marshal.dumps(code)
+
 out = io.BytesIO()
-with zipfile.ZipFile(ZIP) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as target:
-    for name in used:
-        # Bytecode without docstrings (optimize=2); the header is a timestamp header with no
-        # time, which zipimport accepts for a module that has no source beside it.
-        code = compile(source.read(name), f"{ZIP}/{name}", "exec", dont_inherit=True, optimize=2)
-        data = importlib.util.MAGIC_NUMBER + bytes(12) + marshal.dumps(code)
+with (
+    zipfile.ZipFile(ZIP) as stdlib,
+    zipfile.ZipFile("/tmp/checkers.whl") as wheel,
+    zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as target,
+):
+    sources = [(stdlib, name, 2) for name in used]  # optimize=2: no docstrings, no asserts
+    sources += [(wheel, name, 0) for name in sorted(wheel.namelist()) if name.endswith(".py")]
+    for source, name, optimize in sources:
+        data = compiled(source.read(name), name, optimize)
         target.writestr(zipfile.ZipInfo(name.removesuffix(".py") + ".pyc"), data)
 sys.stderr.write(" ".join(used) + "\\n")
 out.getvalue()
 `).toJs();
-writeFileSync(stdlibOut, archive);
-console.error(`stdlib: ${(archive.length / 1e6).toFixed(2)} MB`);
+writeFileSync(archiveOut, archive);
+console.error(`archive: ${(archive.length / 1e6).toFixed(2)} MB`);
 
-// 2. The snapshot, made against that archive as the browser will load it.
+// 2. The snapshot, made on that archive as the browser will load it.
 const py = await loadPyodide({
   indexURL: pyodideDir + "/",
-  stdLibURL: stdlibOut,
+  stdLibURL: archiveOut,
   _makeSnapshot: true,
   env,
 });
-py.unpackArchive(wheel, "wheel");
 py.runPython(EXERCISE);
 const snapshot = py.makeMemorySnapshot();
 writeFileSync(snapshotOut, snapshot);

@@ -1,13 +1,15 @@
-"""The browser runtime, made before the generator runs: the checkers wheel, the standard
-library archive and the memory snapshot.
+"""The browser runtime, made before the generator runs: the archive Python imports from and
+the memory snapshot.
 
-The wheel is built with pip (a standard, pure-Python wheel: Pyodide installs it as it is).
-Pyodide comes from the npm `pyodide` package pinned in package-lock.json; only the files a
-start needs are copied, under a folder named after its version so a host can cache them for
-ever. `make_runtime.mjs` then makes, under Pyodide itself, the part of the standard library
-that Pyodide's start and the checkers import (compiled, 0.7 MB after Brotli instead of 2.5 MB)
-and a snapshot with the checkers imported, for visits that have it cached. Those three go
-under a folder named after everything that made them, for the same reason.
+The checkers are packaged as a standard, pure-Python wheel, built with pip. Pyodide comes from
+the npm `pyodide` package pinned in package-lock.json; only the files a start needs are
+copied, under a folder named after its version so a host can cache them for ever.
+`make_runtime.mjs` then makes, under Pyodide itself, the archive Python imports from in the
+browser (the part of the standard library that Pyodide's start and the checkers import, and
+the wheel's checkers, all compiled: 0.7 MB after Brotli, where Pyodide's own standard library
+is 2.5 MB of sources) and a snapshot with the checkers imported, for visits that have it
+stored. Those two go under a folder named after everything that made them, for the same
+reason.
 """
 
 from __future__ import annotations
@@ -63,8 +65,8 @@ def sha256(data: bytes) -> str:
 
 
 class Runtime:
-    """The files the browser starts Python from, made in dist/<digest>/ and served from
-    assets/py/<digest>/."""
+    """The files the browser starts Python from, made in dist/<digest>/ (with the wheel they
+    are made from) and served from assets/py/<digest>/."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
@@ -75,15 +77,16 @@ class Runtime:
         return next(self.folder.glob("checkers-*.whl"))
 
     @property
-    def stdlib(self) -> Path:
-        return self.folder / "python_stdlib.zip"
+    def archive(self) -> Path:
+        return self.folder / "python.zip"
 
     @property
     def snapshot(self) -> Path:
         return self.folder / "snapshot.bin"
 
     def files(self) -> dict[str, Path]:
-        return {"wheel": self.wheel, "stdlib": self.stdlib, "snapshot": self.snapshot}
+        """What the site serves: the archive a first visit starts from, and the snapshot."""
+        return {"python": self.archive, "snapshot": self.snapshot}
 
     def address(self, path: Path) -> str:
         """A file's address relative to the site root."""
@@ -94,11 +97,10 @@ class Runtime:
 
     def download_bytes(self) -> int:
         """What a first start fetches through the worker's `fetch` (whose bytes the page's
-        progress line counts), once decompressed: Pyodide's WebAssembly and lock file, the
-        standard library archive and the wheel. (Pyodide's two scripts are imported, not
-        fetched.)"""
+        progress line counts), once decompressed: Pyodide's WebAssembly and lock file, and the
+        archive. (Pyodide's two scripts are imported, not fetched.)"""
         pyodide = (NODE_PYODIDE / "pyodide.asm.wasm").stat().st_size + len(lock_file().encode())
-        return pyodide + self.stdlib.stat().st_size + self.wheel.stat().st_size
+        return pyodide + self.archive.stat().st_size
 
     def digests(self) -> dict[str, str]:
         """The SHA-256 of each file, which the browser checks before using it."""
@@ -106,8 +108,8 @@ class Runtime:
 
 
 def build_runtime() -> Runtime:
-    """Build (or reuse, while what makes them is unchanged) the wheel, the standard library
-    archive and the snapshot in dist/<digest>/."""
+    """Build (or reuse, while what makes them is unchanged) the wheel, and from it the archive
+    and the snapshot, in dist/<digest>/."""
     out = DIST / source_digest()
     runtime = Runtime(out)
     if out.exists() and all(path.exists() for path in runtime.files().values()):
@@ -116,7 +118,7 @@ def build_runtime() -> Runtime:
     out.mkdir(parents=True)
     build_wheel(out)
     subprocess.run(
-        ["node", str(MAKER), str(NODE_PYODIDE), str(runtime.wheel), str(runtime.stdlib),
+        ["node", str(MAKER), str(NODE_PYODIDE), str(runtime.wheel), str(runtime.archive),
          str(runtime.snapshot)],
         check=True, cwd=ROOT, capture_output=True,
         env={**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH},

@@ -76,9 +76,9 @@ def render_form(
 ) -> str:
     """The checker's section: title, form, status line and result region. `base` is the site
     root as seen from the page; `files` names the addresses, from the root, that the worker
-    starts Python from ("pyodide", the folder of Pyodide's files; "wheel", "stdlib",
-    "snapshot"); `digests` holds the SHA-256 of the last three, which the page's worker checks
-    them against (the build always gives them); `download_bytes` is how many bytes a first
+    starts Python from ("pyodide", the folder of Pyodide's files; "python", the archive Python
+    imports from; "snapshot"); `digests` holds the SHA-256 of the last two, which the page's
+    worker checks them against (the build always gives them); `download_bytes` is how many bytes a first
     start fetches, once decompressed, for the page's progress line.
     The section holds no blank line, so Markdown passes it through as one HTML block."""
     cid = checker.id

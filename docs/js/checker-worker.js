@@ -2,9 +2,9 @@
 // answers the page. It holds no rules and no wording: everything comes from `checkers.api`
 // in Python, through the three calls below.
 //
-// A first visit starts Python normally, from the smallest download: Pyodide, the part of the
-// standard library the checkers use (compiled at build time) and the checkers wheel. Once a
-// checker has answered, the page asks the service worker to keep those files and a memory
+// A first visit starts Python normally, from the smallest download: Pyodide, and one archive
+// with the part of the standard library the checkers use and the checkers themselves, all
+// compiled at build time (build_scripts/prepass/make_runtime.mjs). Once a checker has answered, the page asks the service worker to keep those files and a memory
 // snapshot made at build time with the checkers already imported; a later visit that has the
 // snapshot starts from it, several times faster, and with the network off. The snapshot API
 // is private to Pyodide, so any failure there falls back to a normal start.
@@ -113,8 +113,8 @@ for (const name of ["instantiate", "instantiateStreaming", "compile", "compileSt
 
 // The Python files are checked against the SHA-256 digests recorded at build time, so bytes
 // changed on the host, on the way or in a cache (one bank holiday moved inside the snapshot)
-// are never run. A snapshot that fails the check falls back to a normal start; the standard
-// library or the wheel failing it stops the start with a clear message.
+// are never run. A snapshot that fails the check falls back to a normal start; the archive
+// failing it stops the start with a clear message.
 async function checked(response, url) {
   const bytes = await verified(new Uint8Array(await response.arrayBuffer()), url);
   return new Response(bytes, { status: response.status, headers: response.headers });
@@ -126,10 +126,6 @@ async function verified(bytes, url) {
   const hex = Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
   if (hex !== expected.get(url)) throw new Error(`${url}: not the file this site was built with`);
   return bytes;
-}
-
-async function fetchBytes(url) {
-  return new Uint8Array(await (await fetch(url)).arrayBuffer());
 }
 
 // The snapshot, only if a visit before this one stored it (see the top of this file).
@@ -149,7 +145,7 @@ function works(candidate) {
 function options(files) {
   return {
     indexURL: files.pyodide,
-    stdLibURL: files.stdlib,
+    stdLibURL: files.python, // in place of Pyodide's standard library
     packageBaseUrl: files.pyodide, // never the default CDN (the lock file lists no package)
   };
 }
@@ -162,17 +158,16 @@ async function fromSnapshot(loadPyodide, files, snapshot) {
 }
 
 async function fromScratch(loadPyodide, files) {
-  const [py, wheelBytes] = await Promise.all([loadPyodide(options(files)), fetchBytes(files.wheel)]);
-  py.unpackArchive(wheelBytes, "wheel");
+  const py = await loadPyodide(options(files));
   return py.pyimport("checkers.api");
 }
 
 async function start({ files, digests }) {
-  for (const name of ["wheel", "stdlib", "snapshot"]) {
+  for (const name of ["python", "snapshot"]) {
     if (!digests[name]) throw new Error(`${files[name]}: no digest to check it against`);
     expected.set(files[name], digests[name]);
   }
-  essential = (url) => url.startsWith(files.pyodide) || url === files.stdlib;
+  essential = (url) => url.startsWith(files.pyodide) || url === files.python;
   const { loadPyodide } = await orBroken(import(files.pyodide + "pyodide.mjs"));
   try {
     const snapshot = await storedSnapshot(files.snapshot);

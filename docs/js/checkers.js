@@ -16,7 +16,7 @@
     used: null,
   };
   // The files the worker starts Python from, as the build recorded them on the form.
-  const RUNTIME_FILES = ["pyodide", "wheel", "stdlib", "snapshot"];
+  const RUNTIME_FILES = ["pyodide", "python", "snapshot"];
   // Starting has failed when no byte has arrived for this long: a cut or stalled connection.
   // A slow one that keeps delivering is waited for, however long the whole download takes.
   // (The worker gives up on one stalled download sooner, and falls back where it can.)
