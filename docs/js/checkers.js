@@ -536,9 +536,9 @@
       status(form, "file", "failed");
       return;
     }
-    // Start Python as soon as a checker page is shown, so it is ready by the time the
-    // reader has answered.
-    if (!runtime.ready) status(form, "loading");
+    // Python starts as soon as a checker page is shown (see the end of this file), so it is
+    // ready by the time the reader has answered.
+    if (!runtime.started) status(form, "loading");
     startRuntime(form).then(
       () => {
         if (partOf(form, "[data-checker-status]").dataset.state === "loading") {
@@ -589,6 +589,12 @@
       fillFromFragment(form).then((filled) => filled && submitFromLink(form));
     }
   });
+
+  // Start Python now, while the rest of the page loads, rather than when Material hands the
+  // page over: on a checker page, the download begins about half a second earlier. (The
+  // form is bound, and told how the start went, below.)
+  const firstForm = document.querySelector("form[data-checker]");
+  if (firstForm && location.protocol !== "file:") startRuntime(firstForm).catch(() => {});
 
   // Opened from file://, Material's document$ never emits: bind the page directly, so that
   // it can at least say why the checker cannot run.
