@@ -32,11 +32,17 @@ def snapshot_url(page: Page) -> str:
                          "/" + form.get_attribute("data-snapshot"))  # fmt: skip
 
 
-def wait_until_stored(page: Page, url: str, seconds: float = 60) -> None:
+def wait_until(page: Page, expression: str, arg: object = None, seconds: float = 60) -> None:
+    """Polls from Python: Playwright's wait_for_function evaluates strings, which the site's
+    policy forbids."""
     deadline = time.monotonic() + seconds
-    while not page.evaluate(STORED, url):
-        assert time.monotonic() < deadline, f"{url} was never stored"
+    while not page.evaluate(expression, arg):
+        assert time.monotonic() < deadline, f"never true: {expression} ({arg})"
         page.wait_for_timeout(200)
+
+
+def wait_until_stored(page: Page, url: str) -> None:
+    wait_until(page, STORED, url)
 
 
 def start(page: Page) -> str:
@@ -160,3 +166,19 @@ def test_every_checker_answers_offline_from_the_snapshot(context, site):
         page.locator(f"form[data-checker='{checker.id}'] button[type=submit]").click()
         # An empty form is answered by Python with its errors: it is running, offline.
         expect(page.locator("[data-error-summary]").first).to_be_visible(timeout=30_000)
+
+
+def test_under_save_data_the_runtime_is_not_kept(context, site):
+    """A reader whose browser asks sites to send less (Save-Data) is not sent the snapshot:
+    only the page itself is kept."""
+    context.add_init_script(
+        "Object.defineProperty(navigator, 'connection', { value: { saveData: true } });"
+    )
+    page = context.new_page()
+    page.goto(site.url + "notifiable-incidents/")
+    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    answer(page, "notifiable-incident", NOTIFIABLE)
+    assert submit_and_wait(page, "notifiable-incident") == "notifiable"
+    page.wait_for_timeout(3000)  # time enough for the runtime to be stored, were it asked for
+    assert not page.evaluate(STORED, snapshot_url(page))
+    assert page.evaluate("document.documentElement.dataset.runtimeKept") is None

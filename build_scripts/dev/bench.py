@@ -193,9 +193,10 @@ def visits(browser, url: str, profile) -> dict[str, float]:
     return {"cold": cold, "repeat": repeat, "offline": offline}
 
 
-def first_visit_bytes(browser, url: str, path: str) -> int:
-    """Compressed bytes a first visit to `path` transfers, the worker's included, until Python
-    has started (on a checker page) and the network is idle."""
+def first_visit(browser, url: str, path: str) -> dict[str, int]:
+    """Each address a first visit to `path` fetched, the worker's included, with the bytes
+    it transferred (compressed, as sent), until Python has started (on a checker page) and
+    the network is idle."""
     ctx = browser.new_context()
     responses = []
     ctx.on("requestfinished", lambda request: responses.append(request))
@@ -205,12 +206,16 @@ def first_visit_bytes(browser, url: str, path: str) -> int:
         wait_until(page, "() => document.documentElement.dataset.pythonStart")
     page.wait_for_timeout(500)
     page.wait_for_load_state("networkidle")
-    total = 0
+    sizes: dict[str, int] = {}
     for request in responses:
         with suppress(Exception):  # a request the page abandoned
-            total += request.sizes()["responseBodySize"]
+            sizes[request.url] = sizes.get(request.url, 0) + request.sizes()["responseBodySize"]
     ctx.close()
-    return total
+    return sizes
+
+
+def first_visit_bytes(browser, url: str, path: str) -> int:
+    return sum(first_visit(browser, url, path).values())
 
 
 def main() -> int:

@@ -49,8 +49,10 @@ const { warnings } = await generateSW({
       options: {
         cacheName: "runtime",
         cacheableResponse: { statuses: [200] },
-        // Two builds' worth of files; older ones go first.
-        expiration: { maxEntries: 40 },
+        // About two builds' worth of files (a build's runtime and Material's bundles are
+        // about ten); the least recently used go first, so an older build's 31 MB snapshot
+        // does not stay for long.
+        expiration: { maxEntries: 24 },
       },
     },
     {

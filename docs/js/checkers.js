@@ -501,6 +501,7 @@
     runtimeKept = true;
     const worker = new URL("js/checker-worker.js", ROOT).href;
     const snapshot = runtimeFiles(form).files.snapshot;
+    if (self.caches && (await caches.match(snapshot))) return; // kept on an earlier visit
     const files = [...runtime.used, worker, snapshot, ...(await sitePages())];
     if (await keep(files.map(ownFile).filter(Boolean))) {
       document.documentElement.dataset.runtimeKept = "true"; // for the tests
