@@ -4,6 +4,7 @@ citations resolving, forms rendered from the checkers, nothing loaded from elsew
 from __future__ import annotations
 
 import gzip
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -333,7 +334,19 @@ def test_pages_without_a_checker_do_not_mention_pyodide(site):
 
 def test_runtime_is_self_hosted(site):
     assert list(site.dir.glob("assets/pyodide/*/pyodide.asm.wasm"))
-    assert list(site.dir.glob("assets/py/*/checkers-*.whl"))
+    assert list(site.dir.glob("assets/py/*/python.zip"))
+    assert list(site.dir.glob("assets/py/*/snapshot.bin"))
+    assert (site.dir / "sw.js").is_file()
+
+
+def test_only_what_is_used_is_shipped(site):
+    """Pyodide's own standard library and the wheel are not shipped (the archive replaces
+    both), and the lock file lists no package, so Pyodide never looks for one."""
+    assert list(site.dir.glob("assets/pyodide/*/python_stdlib.zip")) == []
+    assert list(site.dir.rglob("*.whl")) == []
+    (lock,) = site.dir.glob("assets/pyodide/*/pyodide-lock.json")
+    data = json.loads(lock.read_text(encoding="utf-8"))
+    assert data["packages"] == {} and data["info"]["python"].startswith("3.")
 
 
 def test_content_security_policy(site):
