@@ -21,8 +21,8 @@ from .encoding import asked_if_value, control_id, form_id, group_id, options, ti
 MESSAGES = {
     "loading": (
         "Starting the checker in your browser. The first time, it downloads about 4 MB: a few "
-        "seconds on a fast connection, half a minute or more on a slow mobile one. Your answers "
-        "are checked as soon as it is ready."
+        "seconds on a fast connection, 20 seconds or more on a slow mobile one. Your answers are "
+        "checked as soon as it is ready."
     ),
     "ready": "The checker is ready.",
     "working": "Checking your answers…",
