@@ -20,7 +20,7 @@ from .encoding import asked_if_value, control_id, form_id, group_id, options, ti
 # Messages the page shows while Python starts or when it cannot. JavaScript only carries them.
 MESSAGES = {
     "loading": (
-        "Starting the checker in your browser. The first time, it downloads about 4 MB: a few "
+        "Starting the checker in your browser. The first time, it downloads about 4\u00a0MB: a few "
         "seconds on a fast connection, 20 seconds or more on a slow mobile one. Your answers are "
         "checked as soon as it is ready."
     ),
