@@ -4,10 +4,11 @@
 //
 // A first visit starts Python normally, from the smallest download: Pyodide, and one archive
 // with the part of the standard library the checkers use and the checkers themselves, all
-// compiled at build time (build_scripts/prepass/make_runtime.mjs). Once a checker has answered, the page asks the service worker to keep those files and a memory
-// snapshot made at build time with the checkers already imported; a later visit that has the
-// snapshot starts from it, several times faster, and with the network off. The snapshot API
-// is private to Pyodide, so any failure there falls back to a normal start.
+// compiled at build time (build_scripts/prepass/make_runtime.mjs). Once a checker has
+// answered, the page asks the service worker to keep those files and a memory snapshot made
+// at build time with the checkers already imported; a later visit that has the snapshot
+// starts from it, several times faster, and with the network off. The snapshot API is
+// private to Pyodide, so any failure there falls back to a normal start.
 
 let api = null;
 const CALLS = new Set(["handle_form", "link_for_form", "read_fragment"]);
