@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import json
 import re
-import time
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
+from build_scripts.dev import bench
+from build_scripts.dev.bench import STORED, snapshot_url
 from checkers import CHECKERS, api
 
 from .browser_helpers import RESULT, answer, submit_and_wait
@@ -23,22 +24,9 @@ from .test_browser import ALLEGATION, NOTIFIABLE
 
 pytestmark = pytest.mark.browser
 
-STORED = "async (url) => Boolean(await caches.match(url))"
 
-
-def snapshot_url(page: Page) -> str:
-    form = page.locator("form[data-checker]").first
-    return page.evaluate("(a) => new URL(a, document.baseURI).href",
-                         "/" + form.get_attribute("data-snapshot"))  # fmt: skip
-
-
-def wait_until(page: Page, expression: str, arg: object = None, seconds: float = 60) -> None:
-    """Polls from Python: Playwright's wait_for_function evaluates strings, which the site's
-    policy forbids."""
-    deadline = time.monotonic() + seconds
-    while not page.evaluate(expression, arg):
-        assert time.monotonic() < deadline, f"never true: {expression} ({arg})"
-        page.wait_for_timeout(200)
+def wait_until(page: Page, expression: str, arg: object = None) -> None:
+    bench.wait_until(page, expression, arg, seconds=60)
 
 
 def wait_until_stored(page: Page, url: str) -> None:

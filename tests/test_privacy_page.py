@@ -134,11 +134,6 @@ class Visit:
         return [ORGANISATION, "zqxjv", *dates]
 
 
-def snapshot_of(site) -> str:
-    path = next(site.dir.glob("assets/py/*/snapshot.bin")).relative_to(site.dir)
-    return site.url + path.as_posix()
-
-
 def address(page: Page) -> tuple[str, int]:
     return page.url, page.evaluate("history.length")
 
@@ -177,7 +172,7 @@ def visit(browser: Browser, site) -> Visit:
         if checker_id == next(iter(CHECKERS)):
             # The first answer has the service worker keep the site for next time (proved
             # below); that is done before the second check.
-            test_next_visit.wait_until_stored(page, snapshot_of(site))
+            test_next_visit.wait_until_stored(page, test_next_visit.snapshot_url(page))
             test_next_visit.wait_until(page, "document.documentElement.dataset.runtimeKept")
         # Once Python has started, checking again sends nothing at all.
         page.wait_for_load_state("networkidle")

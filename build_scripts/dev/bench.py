@@ -147,10 +147,12 @@ def throttle(page, profile: tuple[float, int] | None) -> None:
 
 
 def wait_until(page, expression: str, arg: object = None, seconds: float = 300) -> None:
+    """Polls from Python: Playwright's wait_for_function evaluates strings, which the site's
+    policy forbids. (The tests use it too.)"""
     deadline = time.monotonic() + seconds
     while not page.evaluate(expression, arg):
         if time.monotonic() > deadline:
-            raise TimeoutError(expression)
+            raise TimeoutError(f"never true: {expression} ({arg})")
         page.wait_for_timeout(200)
 
 
