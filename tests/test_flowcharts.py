@@ -110,6 +110,13 @@ def test_a_chart_scrolls_in_its_box_never_the_page(page: Page, site, viewport):
         sizes = box.evaluate("b => [b.scrollWidth, b.clientWidth]")
         if checker_id == "serious-harm" or viewport[0] < 500:
             assert sizes[0] > sizes[1]  # the chart scrolls sideways inside its box
+        # The box opens at its left edge: question 1, where a reader starts, is in view there.
+        start, seen = box.evaluate(
+            """b => [[...b.querySelectorAll('g.node')]
+                       .find(g => g.querySelector('title').textContent === 'q1')
+                       .getBoundingClientRect(), b.getBoundingClientRect()]"""
+        )
+        assert seen["left"] <= start["left"] and start["right"] <= seen["right"], checker_id
 
 
 @pytest.mark.browser

@@ -33,6 +33,7 @@ DECISION_CHECKERS = ("notifiable-incident", "serious-harm", "allegations")
 UNDETERMINED_LABEL = "cannot be decided until the “Not sure” answers are known"
 ABSENT = object()  # an optional question left unanswered
 TONE_COLOURS = {"act": "#fbeaec", "review": "#fff4e0", "clear": "#e8f4ea", "open": "#f3f3f3"}
+FIRST_ARROW_WEIGHT = 5  # how much straighter than the others dot keeps a first answer's arrow
 PNG_DPI = 192  # a 1920-pixel-wide slide shows the widest chart at about full width
 
 
@@ -215,7 +216,11 @@ def to_dot(d: Diagram, base: str) -> str:
     font = 'fontname="Helvetica,Arial,sans-serif"'
     lines = [
         "digraph decision {",
-        f'  graph [rankdir=TB, nodesep=0.35, ranksep=0.45, bgcolor="white", {font}];',
+        # ordering=out keeps each question's answers left to right in the form's order, and
+        # the heavy first arrow (below) hangs each question straight above its first answer's
+        # node: question 1 then stands at the chart's left edge, where a box that scrolls
+        # sideways opens (dot would centre it over the whole chart, off a phone's screen).
+        f'  graph [rankdir=TB, ordering=out, nodesep=0.35, ranksep=0.45, bgcolor="white", {font}];',
         f'  node [{font}, fontsize=12, shape=box, style="rounded,filled", fillcolor="#ffffff", color="#0b4f8a", penwidth=1.4, margin="0.15,0.08"];',
         f'  edge [{font}, fontsize=11, color="#3b3b3b", fontcolor="#1a1a1a"];',
     ]
@@ -234,8 +239,10 @@ def to_dot(d: Diagram, base: str) -> str:
             f'fillcolor="{TONE_COLOURS[tone]}", color="#1a1a1a"];'
         )
     for key, step in d.steps.items():
-        for nxt, labels in leads(step).items():
-            lines.append(f"  {key} -> {nxt} [label={dot_quote(' ' + ' or '.join(labels) + ' ')}];")
+        for i, (nxt, labels) in enumerate(leads(step).items()):
+            weight = f"weight={FIRST_ARROW_WEIGHT}, " if i == 0 else ""
+            label = dot_quote(" " + " or ".join(labels) + " ")
+            lines.append(f"  {key} -> {nxt} [{weight}label={label}];")
     lines.append("}")
     return "\n".join(lines) + "\n"
 
