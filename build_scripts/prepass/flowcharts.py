@@ -24,6 +24,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+from build_scripts.licence import credit
 from checkers import CHECKERS
 from checkers.errors import InputError
 from checkers.model import UNDETERMINED, Checker, Question
@@ -212,7 +213,8 @@ def leads(step: Step) -> dict[str, list[str]]:
     return out
 
 
-def to_dot(d: Diagram, base: str) -> str:
+def to_dot(d: Diagram, base: str, foot: str = "") -> str:
+    """The chart in dot's language; `foot`, if given, is written under it."""
     font = 'fontname="Helvetica,Arial,sans-serif"'
     lines = [
         "digraph decision {",
@@ -224,6 +226,10 @@ def to_dot(d: Diagram, base: str) -> str:
         f'  node [{font}, fontsize=12, shape=box, style="rounded,filled", fillcolor="#ffffff", color="#0b4f8a", penwidth=1.4, margin="0.15,0.08"];',
         f'  edge [{font}, fontsize=11, color="#3b3b3b", fontcolor="#1a1a1a"];',
     ]
+    if foot:
+        lines.append(
+            f'  graph [label={dot_quote(wrap(foot, 100))}, labelloc=b, fontsize=10, fontcolor="#3b3b3b"];'
+        )
     for key, step in d.steps.items():
         number = key[1:]
         attrs = [f"label={dot_quote(wrap(f'{number}. {step.question.text}'))}"]
@@ -324,9 +330,10 @@ def figure(checker_id: str, base: str) -> str:
 
 
 def write_downloads(checker_id: str, site_url: str, target: Path) -> None:
-    """The chart as SVG and as PNG for slides, with full addresses in its links: a downloaded
-    chart is read away from the site."""
-    dot = to_dot(diagram_of(checker_id), site_url)
+    """The chart as SVG and as PNG for slides, with full addresses in its links and, at its
+    foot, where it came from and on what terms: a downloaded chart is read away from the site."""
+    address = f"{site_url}{CHECKERS[checker_id].page}#flowchart"
+    dot = to_dot(diagram_of(checker_id), site_url, foot=credit(address))
     target.mkdir(parents=True, exist_ok=True)
     for fmt in ("svg", "png"):
         (target / f"flowchart-{checker_id}.{fmt}").write_bytes(render(dot, fmt))

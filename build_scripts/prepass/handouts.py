@@ -19,6 +19,7 @@ from typing import Any
 import segno
 import yaml
 
+from build_scripts.licence import credit
 from build_scripts.paragraphs import para_label
 from checkers import CHECKERS
 from checkers.citations import LABELS
@@ -43,9 +44,7 @@ PAGE = """<!doctype html>
 <main class="{classes}"{attrs}>
 <p class="handout-status" data-status-banner><strong>Historical guidance.</strong> {status}</p>
 {body}
-<p class="handout-footer">Made with {site}. Quotations from Working Together to Safeguard
-Children and the January 2015 consultation are Crown copyright, used under the
-Open Government Licence v3.0.</p>
+<p class="handout-footer">{credit}</p>
 </main>
 </body>
 </html>
@@ -75,7 +74,7 @@ the address: <a href="{link}">{link_text}</a></p>
 def page(title: str, body: str, site_url: str, classes: str = "handout", attrs: str = "") -> str:
     return PAGE.format(
         title=escape(title), classes=classes, attrs=attrs, status=escape(STATUS), body=body,
-        site=escape(site_url),
+        credit=escape(credit(site_url)),
     )  # fmt: skip
 
 

@@ -1,0 +1,50 @@
+"""Everything the site publishes says on what terms it may be reused, and says it the same way
+(build_scripts/licence.py): every page's footer, the For trainers page, and what travels without
+the site — each handout and each downloaded chart carries the credit line at its foot."""
+
+from __future__ import annotations
+
+import re
+from html import escape, unescape
+
+import pytest
+
+from build_scripts.licence import OWN_WORK, QUOTED, credit
+from build_scripts.prepass import flowcharts, worked_examples
+from checkers import CHECKERS
+
+
+def test_every_page_names_both_licences(site):
+    pages = sorted(site.dir.rglob("*.html"))
+    assert len(pages) > 40
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        for licence in (OWN_WORK, QUOTED):
+            assert licence.url in html, (page, licence.short)
+
+
+def test_the_for_trainers_page_gives_the_terms_for_the_sites_own_work(site):
+    html = (site.dir / "for-trainers" / "index.html").read_text(encoding="utf-8")
+    section = html[html.index('id="licence"') :]
+    section = unescape(re.sub(r"<[^>]+>", "", section[: section.index("</article>")]))
+    section = " ".join(section.split())
+    assert f"Creative Commons Attribution 4.0 International licence ({OWN_WORK.short})" in section
+    assert "not yet" not in section  # the old "not yet under an open licence" is gone
+    assert "Crown copyright" in section and QUOTED.name in section
+
+
+def test_every_handout_carries_the_credit(site):
+    handouts = [site.dir / "handouts" / e["id"] / "index.html" for e in worked_examples.load()]
+    handouts.append(site.dir / "handouts" / "paragraphs" / "index.html")
+    for page in handouts:
+        html = page.read_text(encoding="utf-8")
+        assert f'<p class="handout-footer">{escape(credit(site.url))}</p>' in html, page
+
+
+@pytest.mark.parametrize("checker_id", flowcharts.DECISION_CHECKERS)
+def test_a_downloaded_chart_carries_the_credit_with_its_address(site, checker_id):
+    svg = (site.dir / "assets" / "flowcharts" / f"flowchart-{checker_id}.svg").read_text()
+    # dot writes the foot as one <text> per line, in order: read them back as one line.
+    words = " ".join(unescape(t) for t in re.findall(r"<text[^>]*>([^<]*)</text>", svg))
+    address = f"{site.url}{CHECKERS[checker_id].page}#flowchart"
+    assert " ".join(credit(address).split()) in " ".join(words.split())
