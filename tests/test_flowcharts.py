@@ -23,13 +23,19 @@ from .answers import SAMPLE_DATES
 DATES = [d for d in SAMPLE_DATES if d]
 
 
-def completions(checker_id: str, fixed: dict[str, Any]) -> list[dict[str, Any]]:
-    """Every way to answer the questions a path leaves out, as the form would allow."""
+# Each checker's chart, and its chart of definite answers only (no "Not sure").
+CHARTS = [(c, definite) for c in flowcharts.DECISION_CHECKERS for definite in (False, True)]
+CHART_IDS = [c + ("-definite" if definite else "") for c, definite in CHARTS]
+
+
+def completions(checker_id: str, fixed: dict[str, Any], definite: bool) -> list[dict[str, Any]]:
+    """Every way to answer the questions a path leaves out, as the form would allow (for the
+    chart of definite answers, every definite way)."""
     checker = CHECKERS[checker_id]
     rest = [q for q in flowcharts.decision_questions(checker) if q.id not in fixed]
     dates = [q for q in checker.questions if q.kind == "date"]
     found = []
-    for combo in itertools.product(*(flowcharts.choices(q) for q in rest)):
+    for combo in itertools.product(*(flowcharts.choices(q, definite) for q in rest)):
         answers = {**fixed, **{q.id: v for q, v in zip(rest, combo, strict=True)}}
         answers = {k: v for k, v in answers.items() if v is not flowcharts.ABSENT}
         if flowcharts.asked_as_in_the_form(flowcharts.decision_questions(checker), answers):
@@ -38,17 +44,17 @@ def completions(checker_id: str, fixed: dict[str, Any]) -> list[dict[str, Any]]:
     return found + with_dates
 
 
-@pytest.mark.parametrize("checker_id", flowcharts.DECISION_CHECKERS)
-def test_every_path_gives_the_checkers_outcome(checker_id):
+@pytest.mark.parametrize(("checker_id", "definite"), CHARTS, ids=CHART_IDS)
+def test_every_path_gives_the_checkers_outcome(checker_id, definite):
     checker = CHECKERS[checker_id]
-    chart = flowcharts.diagram_of(checker_id)
+    chart = flowcharts.diagram_of(checker_id, definite)
     paths = chart.paths()
     assert paths
     runs = 0
     for taken, outcome in paths:
         fixed = {q.id: flowcharts.answer_value(q, label) for q, label in taken}
         valid = 0
-        for answers in completions(checker_id, fixed):
+        for answers in completions(checker_id, fixed, definite):
             try:
                 got = checker.run(answers).outcome
             except InputError:
@@ -57,17 +63,21 @@ def test_every_path_gives_the_checkers_outcome(checker_id):
             assert got == outcome, (taken, answers)
         assert valid, f"no answers can follow the path {taken}"
         runs += valid
-    print(f"\n{checker_id}: {len(paths)} paths, {runs} runs of the checker agree")
+    print(f"\n{checker_id} {definite=}: {len(paths)} paths, {runs} runs of the checker agree")
 
 
-@pytest.mark.parametrize("checker_id", flowcharts.DECISION_CHECKERS)
-def test_every_outcome_is_in_the_chart(checker_id):
+@pytest.mark.parametrize(("checker_id", "definite"), CHARTS, ids=CHART_IDS)
+def test_every_outcome_is_in_the_chart(checker_id, definite):
     checker = CHECKERS[checker_id]
-    chart = flowcharts.diagram_of(checker_id)
-    assert set(chart.outcomes.values()) == {*checker.tones, UNDETERMINED}
-    # "Not sure" has its paths wherever the checker allows it.
+    chart = flowcharts.diagram_of(checker_id, definite)
     labels = {label for step in chart.steps.values() for label in step.answers}
-    assert "Not sure" in labels
+    if definite:  # every outcome a definite answer can lead to, and no "Not sure"
+        assert set(chart.outcomes.values()) == set(checker.tones)
+        assert "Not sure" not in labels
+        assert len(chart.steps) < len(flowcharts.diagram_of(checker_id).steps)
+    else:  # "Not sure" has its paths wherever the checker allows it
+        assert set(chart.outcomes.values()) == {*checker.tones, UNDETERMINED}
+        assert "Not sure" in labels
 
 
 def test_the_custody_route_of_paragraph_6_is_drawn():
@@ -91,11 +101,14 @@ def test_the_page_carries_the_chart_its_links_text_and_downloads(site, checker_i
     for outcome in set(chart.outcomes.values()):
         assert chart.label(outcome)[1:20] in figure.replace("\n", " ")
     assert "<script" not in svg and "http" not in svg.replace("http://www.w3.org", "")
-    png = (site.dir / "assets" / "flowcharts" / f"flowchart-{checker_id}.png").read_bytes()
-    width = struct.unpack(">I", png[16:20])[0]
-    assert width >= 1200, width  # slide resolution
-    downloaded = (site.dir / "assets" / "flowcharts" / f"flowchart-{checker_id}.svg").read_text()
-    assert re.search(r'xlink:href="https?://[^"]+/' + re.escape(checker.page), downloaded)
+    for definite in (False, True):
+        name = site.dir / "assets" / "flowcharts" / flowcharts.download_name(checker_id, definite)
+        assert f'href="../assets/flowcharts/{name.name}.png" download' in figure
+        width = struct.unpack(">I", name.with_suffix(".png").read_bytes()[16:20])[0]
+        assert width >= 1200, width  # slide resolution
+        downloaded = name.with_suffix(".svg").read_text()
+        assert re.search(r'xlink:href="https?://[^"]+/' + re.escape(checker.page), downloaded)
+        assert ("Not sure </text>" in downloaded) is not definite  # an arrow for "Not sure"
 
 
 @pytest.mark.browser

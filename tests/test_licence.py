@@ -42,8 +42,10 @@ def test_every_handout_carries_the_credit(site):
 
 
 @pytest.mark.parametrize("checker_id", flowcharts.DECISION_CHECKERS)
-def test_a_downloaded_chart_carries_the_credit_with_its_address(site, checker_id):
-    svg = (site.dir / "assets" / "flowcharts" / f"flowchart-{checker_id}.svg").read_text()
+@pytest.mark.parametrize("definite", [False, True], ids=["full", "definite"])
+def test_a_downloaded_chart_carries_the_credit_with_its_address(site, checker_id, definite):
+    name = flowcharts.download_name(checker_id, definite)
+    svg = (site.dir / "assets" / "flowcharts" / f"{name}.svg").read_text()
     # dot writes the foot as one <text> per line, in order: read them back as one line.
     words = " ".join(unescape(t) for t in re.findall(r"<text[^>]*>([^<]*)</text>", svg))
     address = f"{site.url}{CHECKERS[checker_id].page}#flowchart"

@@ -9,7 +9,9 @@ path of the chart gives the checker's outcome, with and without dates).
 
 Graphviz's `dot` (Debian's package, installed by make setup) lays the chart out as static SVG:
 no script, nothing fetched. Each question links to its paragraph; a text version of the same
-decision stands under the chart, and the chart downloads as SVG and as PNG for slides.
+decision stands under the chart, and the chart downloads as SVG and as PNG for slides. For
+slides there is also the chart of definite answers only: the same decision made without
+"Not sure", which is a third of the size (the full chart shows what "Not sure" does).
 """
 
 from __future__ import annotations
@@ -35,6 +37,10 @@ UNDETERMINED_LABEL = "cannot be decided until the “Not sure” answers are kno
 ABSENT = object()  # an optional question left unanswered
 TONE_COLOURS = {"act": "#fbeaec", "review": "#fff4e0", "clear": "#e8f4ea", "open": "#f3f3f3"}
 FIRST_ARROW_WEIGHT = 5  # how much straighter than the others dot keeps a first answer's arrow
+DEFINITE_NOTE = (
+    "Definite answers only: this chart leaves out “Not sure”. The full chart, at the address"
+    " below, shows what a “Not sure” answer does."
+)
 PNG_DPI = 192  # a 1920-pixel-wide slide shows the widest chart at about full width
 
 
@@ -50,6 +56,7 @@ class Step:
 @dataclass
 class Diagram:
     checker: Checker
+    definite: bool  # made from definite answers only, without "Not sure"
     start: str
     steps: dict[str, Step]
     outcomes: dict[str, str]  # key -> outcome id
@@ -73,9 +80,10 @@ class Diagram:
         return found
 
 
-def choices(q: Question) -> list[Any]:
+def choices(q: Question, definite: bool = False) -> list[Any]:
+    """The answers the form allows to `q` (definite ones only: no "Not sure")."""
     if q.kind == "bool":
-        values: list[Any] = [True, False] + ([None] if q.unsure else [])
+        values: list[Any] = [True, False] + ([None] if q.unsure and not definite else [])
     else:
         values = [c.value for c in q.choices]
     return values if q.required else [ABSENT, *values]
@@ -99,8 +107,8 @@ def decision_questions(checker: Checker) -> list[Question]:
 
 
 @functools.cache
-def diagram_of(checker_id: str) -> Diagram:
-    return diagram(CHECKERS[checker_id])
+def diagram_of(checker_id: str, definite: bool = False) -> Diagram:
+    return diagram(CHECKERS[checker_id], definite)
 
 
 def asked_as_in_the_form(questions: list[Question], answers: dict[str, Any]) -> bool:
@@ -112,10 +120,10 @@ def asked_as_in_the_form(questions: list[Question], answers: dict[str, Any]) -> 
     return True
 
 
-def diagram(checker: Checker) -> Diagram:
+def diagram(checker: Checker, definite: bool = False) -> Diagram:
     questions = decision_questions(checker)
     table: dict[tuple[Any, ...], str] = {}
-    for combo in itertools.product(*(choices(q) for q in questions)):
+    for combo in itertools.product(*(choices(q, definite) for q in questions)):
         answers = {q.id: v for q, v in zip(questions, combo, strict=True) if v is not ABSENT}
         if not asked_as_in_the_form(questions, answers):
             continue
@@ -141,7 +149,7 @@ def diagram(checker: Checker) -> Diagram:
             return key
         q = questions[depth]
         branches = {}
-        for value in choices(q):
+        for value in choices(q, definite):
             child = node(depth + 1, {c: o for c, o in rows.items() if c[depth] == value})
             if child is not None:
                 branches[answer_label(q, value)] = child
@@ -167,6 +175,7 @@ def diagram(checker: Checker) -> Diagram:
     }
     return Diagram(
         checker,
+        definite,
         renumber.get(start, start),
         dict(sorted(renamed.items(), key=lambda i: int(i[0][1:]))),
         outcomes,
@@ -302,11 +311,18 @@ def text_version(d: Diagram, base: str) -> str:
     return f'<ol class="flowchart-steps">{"".join(items)}</ol>'
 
 
+def download_name(checker_id: str, definite: bool) -> str:
+    return f"flowchart-{checker_id}" + ("-definite" if definite else "")
+
+
 def download_links(checker_id: str, base: str) -> str:
-    name = f"{base}assets/flowcharts/flowchart-{checker_id}"
-    return (
-        f'<a href="{name}.svg" download>SVG</a> · <a href="{name}.png" download>PNG for slides</a>'
-    )
+    """Links to both charts' downloads, each link's words saying which file it is."""
+    links = []
+    for definite, words in ((False, ""), (True, "Definite answers only, ")):
+        name = f"{base}assets/flowcharts/{download_name(checker_id, definite)}"
+        links.append(f'<a href="{name}.svg" download>{words}SVG</a>')
+        links.append(f'<a href="{name}.png" download>{words}PNG for slides</a>')
+    return " · ".join(links)
 
 
 def figure(checker_id: str, base: str) -> str:
@@ -330,13 +346,19 @@ def figure(checker_id: str, base: str) -> str:
 
 
 def write_downloads(checker_id: str, site_url: str, target: Path) -> None:
-    """The chart as SVG and as PNG for slides, with full addresses in its links and, at its
-    foot, where it came from and on what terms: a downloaded chart is read away from the site."""
+    """The chart, and the chart of definite answers only, as SVG and as PNG for slides, with
+    full addresses in their links and, at their foot, where they came from and on what terms:
+    a downloaded chart is read away from the site."""
     address = f"{site_url}{CHECKERS[checker_id].page}#flowchart"
-    dot = to_dot(diagram_of(checker_id), site_url, foot=credit(address))
     target.mkdir(parents=True, exist_ok=True)
-    for fmt in ("svg", "png"):
-        (target / f"flowchart-{checker_id}.{fmt}").write_bytes(render(dot, fmt))
+    for definite in (False, True):
+        foot = credit(address)
+        if definite:
+            foot = f"{DEFINITE_NOTE} {foot}"
+        dot = to_dot(diagram_of(checker_id, definite), site_url, foot=foot)
+        for fmt in ("svg", "png"):
+            name = f"{download_name(checker_id, definite)}.{fmt}"
+            (target / name).write_bytes(render(dot, fmt))
 
 
 def trainers_list() -> str:
