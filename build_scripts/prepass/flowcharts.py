@@ -56,7 +56,6 @@ class Step:
 @dataclass
 class Diagram:
     checker: Checker
-    definite: bool  # made from definite answers only, without "Not sure"
     start: str
     steps: dict[str, Step]
     outcomes: dict[str, str]  # key -> outcome id
@@ -175,7 +174,6 @@ def diagram(checker: Checker, definite: bool = False) -> Diagram:
     }
     return Diagram(
         checker,
-        definite,
         renumber.get(start, start),
         dict(sorted(renamed.items(), key=lambda i: int(i[0][1:]))),
         outcomes,
