@@ -133,12 +133,26 @@ def test_a_chart_scrolls_in_its_box_never_the_page(page: Page, site, viewport):
 
 
 @pytest.mark.browser
-def test_a_printed_chart_fits_the_paper(page: Page, site):
-    """On paper a chart cannot scroll: it shrinks to the page's width, whole."""
+def test_a_printed_chart_fits_the_paper_with_its_list(page: Page, site):
+    """On paper a chart cannot scroll: it shrinks to the page's width, whole; and its list,
+    which paper cannot open, is printed open (on a wide chart it is the readable version)."""
     page.set_viewport_size({"width": 794, "height": 1123})  # A4 at 96 dpi
     for checker_id in flowcharts.DECISION_CHECKERS:
         page.goto(site.url + CHECKERS[checker_id].page)
+        figure = page.locator(f"[data-flowchart='{checker_id}']")
+        steps = figure.locator(".flowchart-steps > li").first
+        assert not steps.is_visible()  # on screen the list starts closed
         page.emulate_media(media="print")
-        box = page.locator(f"[data-flowchart='{checker_id}'] svg").bounding_box()
+        box = figure.locator("svg").bounding_box()
         assert box and box["x"] >= 0 and box["x"] + box["width"] <= 794, (checker_id, box)
+        assert steps.is_visible(), checker_id
         page.emulate_media(media="screen")
+
+
+@pytest.mark.browser
+def test_a_charts_list_reads_from_its_margin(page: Page, site):
+    page.goto(site.url + CHECKERS["allegations"].page)
+    figure = page.locator("[data-flowchart='allegations']")
+    figure.locator(".flowchart-text summary").click()
+    item = figure.locator(".flowchart-steps > li").first
+    assert item.evaluate("li => getComputedStyle(li).textAlign") in ("start", "left")
