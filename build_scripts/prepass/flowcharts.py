@@ -11,7 +11,7 @@ Graphviz's `dot` (Debian's package, installed by make setup) lays the chart out 
 no script, nothing fetched. Each question links to its paragraph; a text version of the same
 decision stands under the chart, and the chart downloads as SVG and as PNG for slides. For
 slides there is also the chart of definite answers only: the same decision made without
-"Not sure", which is a third of the size (the full chart shows what "Not sure" does).
+"Not sure", with fewer questions (the full chart shows what "Not sure" does).
 """
 
 from __future__ import annotations
