@@ -154,14 +154,17 @@ def assess(a: Answers) -> Result:
     ]
     inform = inform_action(a)
 
+    dbs = a["removed_due_to_risk"]
     if outcome == "allegation":
         actions = [ALLEGATION_ACTIONS[0], inform, *ALLEGATION_ACTIONS[1:]]
-        summary = (
-            f"This is an allegation: children’s social care should be informed by "
-            f"{long_date(inform.due)}."
+        when = (
+            f"by {long_date(inform.due)}"
             if inform.due
-            else "This is an allegation: children’s social care should be informed within "
-            f"{working_days_phrase(INFORM_WITHIN_WORKING_DAYS)}."
+            else f"within {working_days_phrase(INFORM_WITHIN_WORKING_DAYS)}"
+        )
+        summary = f"This is an allegation: children’s social care should be informed {when}"
+        summary += (
+            ", and the organisation must refer the person to the DBS." if dbs is True else "."
         )
     elif outcome == "not_allegation":
         reasons += [
@@ -177,6 +180,7 @@ def assess(a: Answers) -> Result:
                 "If more comes to light that fits any of the three, treat it as an allegation "
                 "and check again.",
                 cite.ALLEGATION_LIMBS,
+                source=cite.SITE,
             )
         ]
         summary = (
@@ -185,17 +189,19 @@ def assess(a: Answers) -> Result:
     else:
         actions = [
             Action(
-                "Find out the answers this depends on (listed under Why). If it is an allegation, "
-                "the time for informing children’s social care runs from when it came to the "
-                "employer’s attention.",
-                cite.ALLEGATIONS_REPORTING,
+                "Find out the answers this depends on (listed under Why), then check again.",
+                cite.ALLEGATION_LIMBS,
+                source=cite.SITE,
             ),
-            inform,
+            Action(
+                f"If this is an allegation, {inform.text[0].lower()}{inform.text[1:]}",
+                inform.cite,
+                inform.due,
+            ),
         ]
         summary = "Whether this is an allegation depends on the answers you were not sure of."
     reasons += unsure_reasons(CHECKER, a)
 
-    dbs = a["removed_due_to_risk"]
     removed = quoted(CHECKER, "removed_due_to_risk")
     if dbs is True:
         reasons.append(
@@ -207,8 +213,8 @@ def assess(a: Answers) -> Result:
         )
         actions.append(
             Action(
-                "Refer the person to the Disclosure and Barring Service. It is an offence to fail "
-                "to make a referral without good reason.",
+                "The organisation must refer the person to the Disclosure and Barring Service. "
+                "It is an offence to fail to make a referral without good reason.",
                 cite.DBS_REFERRAL,
             )
         )

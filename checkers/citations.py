@@ -89,9 +89,10 @@ SOURCE_OF = {
 }
 
 
-def source_fields(cite: str) -> dict[str, str]:
-    """The `source` of a reason or action, and the sentence that says what it is."""
-    source = SOURCE_OF[cite]
+def source_fields(cite: str, source: str | None = None) -> dict[str, str]:
+    """The `source` of a reason or action (its citation's, unless given), and the sentence
+    that says what it is."""
+    source = source or SOURCE_OF[cite]
     return {"source": source, "source_note": SOURCE_NOTES[source]}
 
 

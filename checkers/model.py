@@ -37,9 +37,11 @@ class Choice:
 class Question:
     """One question. `text` is the legend a reader sees; `hint` is short and holds no links.
 
-    `unsure`: a yes/no question whose answer may be "not sure" (JSON null).
-    `asked_if`: (field, value) — the question is asked only when that answer has that value;
-    when the answer is known to be something else, this one may be left out.
+    `unsure`: a yes/no or choice question whose answer may be "not sure" (JSON null).
+    `asked_if`: (field, value) — the question is asked only when that answer has that value
+    or is not sure; when the answer is known to be something else, this one is not asked and
+    may be left out. An answer given to it anyway is still held to the other answers (it may
+    contradict them), but the rules never need it.
     """
 
     id: str
@@ -51,6 +53,13 @@ class Question:
     cite: str | None = None
     unsure: bool = False
     asked_if: tuple[str, Any] | None = None
+    # The rule this answer feeds, where it is not the paragraph the question cites (the
+    # regulated-setting question cites the list of settings; its answer feeds the criteria).
+    feeds: str | None = None
+
+    @property
+    def rule_cite(self) -> str:
+        return self.feeds or self.cite or ""
 
     def schema(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -61,7 +70,7 @@ class Question:
             "required": self.required,
             "cite": self.cite,
         }
-        if self.kind == "bool":
+        if self.kind in ("bool", "choice"):
             out["unsure_allowed"] = self.unsure
         if self.kind == "choice":
             out["choices"] = [{"value": c.value, "label": c.label} for c in self.choices]
@@ -80,8 +89,9 @@ class Question:
         if self.kind == "choice":
             allowed = [c.value for c in self.choices]
             if not isinstance(value, str) or value not in allowed:
+                unsure = " or null (not sure)" if self.unsure else ""
                 raise BadAnswer(
-                    "must be one of " + ", ".join(f'"{v}"' for v in allowed),
+                    "must be one of " + ", ".join(f'"{v}"' for v in allowed) + unsure,
                     "Select one of the options",
                 )
             return value
@@ -91,17 +101,31 @@ class Question:
     def missing_message(self) -> str:
         return "Enter a date" if self.kind == "date" else "Select an answer"
 
+    @property
+    def domain(self) -> tuple[Any, ...]:
+        """The values a "not sure" answer to this question could turn out to be."""
+        if self.kind == "choice":
+            return tuple(c.value for c in self.choices)
+        return (True, False)
+
 
 @dataclass(frozen=True)
 class Reason:
-    """Why: a sentence and the paragraph it rests on. Where that paragraph comes from (final
-    wording, the January 2015 proposed text, the summary…) follows from the citation."""
+    """Why: a sentence and the paragraph it rests on. Where its words come from (final wording,
+    the January 2015 proposed text, the summary…) follows from the citation, unless `source`
+    says otherwise: a sentence in the summary's own words beside a quoted definition, or the
+    site's own advice under a paragraph it does not come from."""
 
     text: str
     cite: str
+    source: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {"text": self.text, "cite": self.cite, **citations.source_fields(self.cite)}
+        return {
+            "text": self.text,
+            "cite": self.cite,
+            **citations.source_fields(self.cite, self.source),
+        }
 
 
 @dataclass(frozen=True)
@@ -109,13 +133,14 @@ class Action:
     text: str
     cite: str
     due: dt.date | None = None
+    source: str | None = None  # as for Reason
 
     def to_json(self) -> dict[str, Any]:
         return {
             "text": self.text,
             "due": self.due.isoformat() if self.due else None,
             "cite": self.cite,
-            **citations.source_fields(self.cite),
+            **citations.source_fields(self.cite, self.source),
         }
 
 
@@ -203,6 +228,10 @@ class Checker:
     plan_columns: tuple[str, ...] = ()
     # One line on when a reader would use the check (the home page and the topic page say it).
     use_when: str = ""
+    # Which ways of filling in "not sure" answers are possible, where that is not simply
+    # "no contradiction" (the whistleblowing checklist: with no policy, the other items are not
+    # asked, so no answer to them is impossible).
+    completion_valid: Callable[[Answers], bool] | None = None
 
     def question(self, name: str) -> Question:
         for q in self.questions:
@@ -252,8 +281,9 @@ class Checker:
         for q in self.questions:
             if q.id in raw or not q.required:
                 continue
-            # A question asked only on another answer is required only when that answer holds.
-            if q.asked_if and answers.get(q.asked_if[0]) != q.asked_if[1]:
+            # A question asked only on another answer is required unless that answer is known
+            # to rule it out ("not sure" leaves it asked).
+            if self.not_asked(q, answers):
                 continue
             problems.append(Problem(q.id, "an answer is required", q.missing_message))
         problems.sort(key=lambda p: self._order(p.field))
@@ -272,11 +302,23 @@ class Checker:
         if problems:
             raise InputError(problems)
         unsure = self.unsure_fields(answers)
-        if unsure and not completions(answers, unsure, self.valid):
+        if unsure and not completions(answers, unsure, self.consistent, self.domains()):
             # Each way of answering the unsure questions contradicts a known answer.
-            filled = {**answers, **dict.fromkeys(unsure, True)}
-            raise InputError(self.contradictions(filled))
+            raise InputError(self.unsure_contradictions(answers, unsure))
         return answers
+
+    def unsure_contradictions(self, answers: Answers, unsure: list[str]) -> list[Problem]:
+        """Answers whose "not sure" ones cannot be filled in without contradicting a known one,
+        said with the answers as given: a "not sure" is never called "yes" or "no"."""
+        names = ", ".join(unsure)
+        return [
+            Problem(
+                unsure[0],
+                f"is not sure (null), but no answer to {names} fits the other answers",
+                "You answered “Not sure”, but no answer here fits your other answers. Change "
+                "this answer or the others",
+            )
+        ]
 
     def run(self, raw: Any) -> Result:
         """Validate raw JSON answers and assess them. Raises InputError."""
@@ -287,21 +329,32 @@ class Checker:
 
     def open(self, answers: Answers, verdict: Callable[[Answers], Any] | None = None) -> Open:
         """What the answers settle about `verdict` (the checker's own by default)."""
-        return settle(answers, self.unsure_fields(answers), self.valid, verdict or self.verdict)
+        return settle(
+            answers,
+            self.unsure_fields(answers),
+            self.consistent,
+            verdict or self.verdict,
+            self.domains(),
+        )
+
+    def domains(self) -> dict[str, tuple[Any, ...]]:
+        return {q.id: q.domain for q in self.questions if q.unsure}
+
+    def consistent(self, answers: Answers) -> bool:
+        """Whether a way of filling in "not sure" answers is possible (the checker's own test,
+        where it has one, else: no contradiction)."""
+        return self.completion_valid(answers) if self.completion_valid else self.valid(answers)
 
     def always(self, answers: Answers, test: Callable[[Answers], bool]) -> bool | None:
         """True/False when the answers settle `test` whatever the unsure ones are, else None."""
         return self.open(answers, lambda a: bool(test(a))).value
 
     def unsure_fields(self, answers: Answers) -> list[str]:
-        """The yes/no questions answered "not sure" (or left out where not asked)."""
+        """The questions answered "not sure" (a yes/no or choice question that allows it)."""
         return [
             q.id
             for q in self.questions
-            if q.kind == "bool"
-            and q.unsure
-            and answers.get(q.id) is None
-            and not self.not_asked(q, answers)
+            if q.unsure and answers.get(q.id) is None and not self.not_asked(q, answers)
         ]
 
 

@@ -54,15 +54,18 @@ QUESTIONS = (
     yes_no(
         "seriously_harmed",
         "Has the child been seriously harmed?",
-        hint="See the definition of “seriously harmed” on the serious harm page. If the child "
-        "has died you may answer “Not sure”.",
+        hint="See the definition of “seriously harmed” on the serious harm page: it is not "
+        "exhaustive. Asked only if the child has not died.",
         cite=cite.SERIOUS_HARM_DEFINITION,
+        # Once the child has died, the first criterion covers what the second would.
+        asked_if=("child_died", False),
     ),
     choice(
         "abuse_or_neglect",
         "Is abuse or neglect known or suspected?",
         ABUSE_OR_NEGLECT_CHOICES,
         cite=cite.NI_CRITERIA,
+        unsure=True,
     ),
     yes_no("looked_after", "Was the child looked after?", cite=cite.NI_CRITERIA),
     yes_no(
@@ -71,6 +74,7 @@ QUESTIONS = (
         hint="For example a children’s home (including a secure children’s home) or a "
         "childminder: the list is on this page.",
         cite=cite.NI_REGULATED_SETTINGS,
+        feeds=cite.NI_CRITERIA,
     ),
     date_question(
         "aware_on",
@@ -159,12 +163,33 @@ CHECK_AGAIN = Action(
     "If the facts change or become clearer (for example, abuse or neglect comes to be "
     "suspected), check again.",
     cite.NI_CRITERIA,
+    source=cite.SITE,
 )
+FIND_OUT = Action(
+    "Find out the answers this depends on (listed under Why), then check again.",
+    cite.NI_CRITERIA,
+    source=cite.SITE,
+)
+
+
+def if_notifiable(action: Action) -> Action:
+    """The reporting action for an open result: conditional, never an instruction."""
+    return Action(
+        f"If this is a notifiable incident, {action.text[0].lower()}{action.text[1:]}",
+        action.cite,
+        action.due,
+    )
 
 
 def assess(answers: Answers) -> Result:
     settled = CHECKER.open(answers)
-    met = [c for c in CRITERIA if CHECKER.always(answers, c.test)]
+    # Once the child has died, "seriously harmed" is not asked: the first criterion covers it.
+    harm_asked = not CHECKER.not_asked(CHECKER.question("seriously_harmed"), answers)
+    met = [
+        c
+        for c in CRITERIA
+        if CHECKER.always(answers, c.test) and (harm_asked or c.id != "serious_harm_abuse_neglect")
+    ]
     reasons = [Reason(c.met, cite.NI_CRITERIA) for c in met]
     actions: list[Action] = []
     notify_by = None
@@ -180,12 +205,15 @@ def assess(answers: Answers) -> Result:
         report = report_action(answers)
         notify_by = report.due
         actions += [report, SCR_ACTION]
+        within_days = working_days_phrase(NOTIFY_WITHIN_WORKING_DAYS)
         summary = (
-            f"This is a notifiable incident: Ofsted and the LSCB should be told by "
-            f"{long_date(notify_by)}."
-            if notify_by
-            else "This is a notifiable incident: Ofsted and the LSCB should be told within "
-            f"{working_days_phrase(NOTIFY_WITHIN_WORKING_DAYS)}."
+            "This is a notifiable incident: the local authority should tell Ofsted and the LSCB "
+            + (
+                f"promptly, and by {long_date(notify_by)} at the latest"
+                if notify_by
+                else f"promptly, and within {within_days}"
+            )
+            + f" ({within_days}: the January 2015 proposed text)."
         )
     elif settled.value == "not_notifiable":
         outcome = "not_notifiable"
@@ -198,15 +226,7 @@ def assess(answers: Answers) -> Result:
             "Whether this is a notifiable incident depends on the answers you were not sure of."
         )
         report = report_action(answers)
-        actions += [
-            Action(
-                "Find out the answers this depends on (listed under Why); if any makes the "
-                "incident notifiable, the time for reporting runs from when the local authority "
-                "became aware of the incident, not from when the answers became clear.",
-                cite.NI_REPORTING,
-            ),
-            report,
-        ]
+        actions += [FIND_OUT, if_notifiable(report)]
         # The time runs from awareness whatever the answers turn out to be.
         notify_by = report.due
     reasons += unsure_reasons(CHECKER, answers)
@@ -231,7 +251,7 @@ def not_met_reason(answers: Answers) -> str:
             "was neither looked after nor in a regulated setting or service, so none of the "
             "four criteria is met."
         )
-    if answers["seriously_harmed"] and not abuse_known_or_suspected(answers):
+    if answers["seriously_harmed"] and answers["abuse_or_neglect"] == "not_suspected":
         return (
             "The child has been seriously harmed, but abuse or neglect is not known or "
             "suspected, so none of the four criteria is met."

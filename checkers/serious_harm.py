@@ -52,12 +52,17 @@ CUSTODY_SETTINGS = [
 # children's homes)": a death there is a death in a regulated setting.
 REGULATED_CUSTODY_SETTINGS = {"secure_childrens_home"}
 
+# Once the child has died, regulation 5(2)(b)(i) and the first notifiable criterion decide what
+# serious harm would: the harm questions and recovery are not asked.
+WHILE_ALIVE = ("child_died", False)
+
 QUESTIONS = (
     choice(
         "abuse_or_neglect",
         "Is abuse or neglect of the child known or suspected?",
         notifiable_incident.ABUSE_OR_NEGLECT_CHOICES,
         cite=cite.REGULATION_5,
+        unsure=True,
     ),
     yes_no(
         "child_died",
@@ -67,14 +72,21 @@ QUESTIONS = (
     ),
     yes_no(
         "life_threatening_injury",
-        "Has the child sustained a potentially life-threatening injury?",
+        "As a result of abuse or neglect, has the child sustained a potentially "
+        "life-threatening injury?",
+        hint="Asked only if the child has not died. Answer no if the injury was not the result "
+        "of abuse or neglect.",
         cite=cite.SERIOUS_HARM_DEFINITION,
+        asked_if=WHILE_ALIVE,
     ),
     yes_no(
         "serious_or_long_term_impairment",
-        "Has the child sustained serious or likely long-term impairment of physical or mental "
-        "health, or of physical, intellectual, emotional, social or behavioural development?",
+        "As a result of abuse or neglect, has the child sustained serious or likely long-term "
+        "impairment of physical or mental health, or of physical, intellectual, emotional, "
+        "social or behavioural development?",
+        hint="Asked only if the child has not died.",
         cite=cite.SERIOUS_HARM_DEFINITION,
+        asked_if=WHILE_ALIVE,
     ),
     yes_no(
         "child_recovered",
@@ -82,6 +94,7 @@ QUESTIONS = (
         hint="Recovery does not mean that serious harm has not occurred.",
         cite=cite.SERIOUS_HARM_DEFINITION,
         required=False,
+        asked_if=WHILE_ALIVE,
     ),
     choice(
         "interagency_concerns",
@@ -119,14 +132,20 @@ def abuse_known_or_suspected(a: Answers) -> bool:
     return notifiable_incident.abuse_known_or_suspected(a)
 
 
-def harm_within_definition(a: Answers) -> bool:
-    """The kinds of harm the definition names (whether or not caused by abuse or neglect)."""
-    return bool(a["life_threatening_injury"] or a["serious_or_long_term_impairment"])
+HARMS = ("life_threatening_injury", "serious_or_long_term_impairment")
+
+
+def listed_harm(a: Answers) -> bool:
+    """A harm the definition lists, sustained as a result of abuse or neglect (each question
+    asks that link in the definition's words)."""
+    return any(bool(a[h]) for h in HARMS)
 
 
 def seriously_harmed(a: Answers) -> bool:
-    """The definition: harm of those kinds sustained "as a result of abuse or neglect"."""
-    return abuse_known_or_suspected(a) and harm_within_definition(a)
+    """The definition's listed cases: abuse or neglect known or suspected, and a listed harm
+    sustained as a result of it. The definition "includes, but is not limited to" them, so
+    False here is "not established", never "not seriously harmed"."""
+    return abuse_known_or_suspected(a) and listed_harm(a)
 
 
 def regulation_5_2_b_i(a: Answers) -> bool:
@@ -171,6 +190,19 @@ OUTCOMES = {
 
 def contradictions(a: Answers) -> list[Problem]:
     problems = []
+    if a["abuse_or_neglect"] == "not_suspected":
+        problems += [
+            Problem(
+                h,
+                "cannot be yes when abuse or neglect is not known or suspected "
+                "(abuse_or_neglect is not_suspected)",
+                "This cannot be yes when abuse or neglect is not known or suspected: the "
+                "question asks about harm sustained as a result of abuse or neglect. Change this "
+                "answer, or your answer to “Is abuse or neglect of the child known or suspected?”",
+            )
+            for h in HARMS
+            if a[h] is True
+        ]
     if a["death_in_custody"] is True and a["child_died"] is False:
         problems.append(
             Problem(
@@ -210,8 +242,16 @@ def assess(a: Answers) -> Result:
     decision = CHECKER.open(a)
     scr = decision.value or UNDETERMINED
     reasons = harm_reasons(a) + DECISION_REASONS[scr](a)
-    actions = [DECISION_ACTIONS[scr]]
     reasons += unsure_reasons(CHECKER, a)
+    if scr == UNDETERMINED:
+        reasons += either_way(decision.values)
+        actions = [FIND_OUT] + [
+            Action(f"If {OUTCOMES[v]}: {DECISION_ACTIONS[v][0].text}", DECISION_ACTIONS[v][0].cite)
+            for v in OUTCOMES
+            if v in decision.values
+        ]
+    else:
+        actions = list(DECISION_ACTIONS[scr])
 
     notifiable = notifiability(a)
     reasons.append(notifiable_reason(a, notifiable))
@@ -224,10 +264,10 @@ def assess(a: Answers) -> Result:
                 + "; ".join(notifiable_question(f) for f in notifiable.depends_on)
                 + " in the notifiable-incident check.",
                 cite.NI_CRITERIA,
+                source=cite.SITE,
             )
         )
 
-    harmed = CHECKER.always(a, seriously_harmed)
     return result(
         CHECKER,
         a,
@@ -236,12 +276,34 @@ def assess(a: Answers) -> Result:
         reasons,
         actions,
         depends_on=decision.depends_on,
-        seriously_harmed="yes" if harmed else "not_established",
+        seriously_harmed=seriously_harmed_field(a),
         scr=None if scr == UNDETERMINED else scr,
         notifiable=notifiable.value,
         notifiable_depends_on=list(notifiable.depends_on),
         notifiable_incident_answers=notifiable_answers(a),
     )
+
+
+def seriously_harmed_field(a: Answers) -> str | None:
+    """ "yes" when the answers give a listed harm from abuse or neglect, "not_established" when
+    they rule both out, None when they do not settle it or the child has died (not asked)."""
+    if a["child_died"] is True:
+        return None
+    return {True: "yes", False: "not_established", None: None}[CHECKER.always(a, seriously_harmed)]
+
+
+def either_way(possible: frozenset) -> list[Reason]:
+    """An open decision whose every way leads to a serious case review says so."""
+    if not possible <= {"must", "should"}:
+        return []
+    return [
+        Reason(
+            "Either way a serious case review follows: where abuse or neglect is known or "
+            "suspected it must be commissioned, and where it is not, an SCR should always be "
+            "carried out when a child dies in custody.",
+            cite.SCR_PARA_6,
+        )
+    ]
 
 
 SUMMARIES = {
@@ -251,35 +313,54 @@ SUMMARIES = {
     "even though the regulation 5(2) criteria are not met.",
     "consider": "The criteria for a serious case review are not met on these answers, but the "
     "LSCB should consider a review and may still commission an SCR.",
-    "not_indicated": "A serious case review is not required on these answers.",
+    "not_indicated": "A serious case review is not required on these answers; the LSCB may "
+    "still decide to commission an SCR or an alternative form of case review, and should "
+    "consider conducting reviews on cases which do not meet the SCR criteria.",
     UNDETERMINED: "Whether a serious case review is required depends on the answers you were "
     "not sure of.",
 }
 
-DECISION_ACTIONS = {
-    "must": Action(
-        "The LSCB must commission a serious case review. The final decision on whether to "
-        "conduct the SCR rests with the LSCB Chair.",
-        cite.SCR_PARA_7,
+FIND_OUT = Action(
+    "Find out the answers this depends on (listed under Why), then check again.",
+    cite.REGULATION_5,
+    source=cite.SITE,
+)
+
+# What to do for each decision; the first action is the decision's own.
+DECISION_ACTIONS: dict[str, tuple[Action, ...]] = {
+    "must": (
+        Action(
+            "The LSCB must commission a serious case review. The final decision on whether to "
+            "conduct the SCR rests with the LSCB Chair.",
+            cite.SCR_PARA_7,
+        ),
     ),
-    "should": Action(
-        "The LSCB should carry out a serious case review: paragraph 6 says an SCR should always "
-        "be carried out when a child dies in custody or in the other settings it lists.",
-        cite.SCR_PARA_6,
+    "should": (
+        Action(
+            "The LSCB should carry out a serious case review: paragraph 6 says an SCR should "
+            "always be carried out when a child dies in custody or in the other settings it "
+            "lists.",
+            cite.SCR_PARA_6,
+        ),
     ),
-    "consider": Action(
-        "The LSCB considers whether to commission an SCR or an alternative form of case review. "
-        "LSCBs should consider conducting reviews on cases which do not meet the SCR criteria.",
-        cite.SCR_PARA_8,
+    "consider": (
+        Action(
+            "The LSCB considers whether to commission an SCR or an alternative form of case "
+            "review. LSCBs should consider conducting reviews on cases which do not meet the SCR "
+            "criteria.",
+            cite.SCR_PARA_8,
+        ),
     ),
-    "not_indicated": Action(
-        "LSCBs should consider conducting reviews on cases which do not meet the SCR criteria. "
-        "If abuse or neglect comes to be known or suspected, check again.",
-        cite.SCR_PARA_8,
-    ),
-    UNDETERMINED: Action(
-        "Find out the answers this depends on (listed under Why), then check again.",
-        cite.REGULATION_5,
+    "not_indicated": (
+        Action(
+            "LSCBs should consider conducting reviews on cases which do not meet the SCR criteria.",
+            cite.SCR_PARA_8,
+        ),
+        Action(
+            "If abuse or neglect comes to be known or suspected, check again.",
+            cite.REGULATION_5,
+            source=cite.SITE,
+        ),
     ),
 }
 
@@ -377,15 +458,15 @@ def consider_reasons(a: Answers) -> list[Reason]:
             "Regulation 5(2)(b) is not met on these answers: the child has not died, and "
             "serious harm is not established on these answers."
         )
-    return [
-        Reason(why, cite.REGULATION_5),
-        Reason(
-            "If an SCR is not required because the criteria in regulation 5(2) are not met, the "
-            "LSCB may still decide to commission an SCR or they may choose to commission an "
-            "alternative form of case review.",
-            cite.SCR_PARA_7,
-        ),
-    ]
+    return [Reason(why, cite.REGULATION_5), MAY_STILL_DECIDE]
+
+
+MAY_STILL_DECIDE = Reason(
+    "If an SCR is not required because the criteria in regulation 5(2) are not met, the LSCB "
+    "may still decide to commission an SCR or they may choose to commission an alternative form "
+    "of case review.",
+    cite.SCR_PARA_7,
+)
 
 
 def not_indicated_reasons(a: Answers) -> list[Reason]:
@@ -395,7 +476,8 @@ def not_indicated_reasons(a: Answers) -> list[Reason]:
             "suspected. Nor did the child die in custody or in the other settings paragraph 6 "
             "lists.",
             cite.REGULATION_5,
-        )
+        ),
+        MAY_STILL_DECIDE,
     ]
 
 
@@ -417,6 +499,8 @@ DECISION_REASONS = {
 
 def harm_reasons(a: Answers) -> list[Reason]:
     d = cite.SERIOUS_HARM_DEFINITION
+    if a["child_died"] is True:
+        return []  # the harm questions are not asked once the child has died
     harmed = CHECKER.always(a, seriously_harmed)
     if harmed:
         kinds = []
@@ -426,8 +510,8 @@ def harm_reasons(a: Answers) -> list[Reason]:
             kinds.append("serious or likely long-term impairment of health or development")
         out = [
             Reason(
-                "The definition of “seriously harmed” is met: as a result of abuse or neglect "
-                "(known or suspected), the child has sustained " + " and ".join(kinds) + ".",
+                "The definition of “seriously harmed” is met: you answered that, as a result of "
+                "abuse or neglect, the child has sustained " + " and ".join(kinds) + ".",
                 d,
             )
         ]
@@ -439,7 +523,7 @@ def harm_reasons(a: Answers) -> list[Reason]:
                 d,
             )
         ]
-    elif harm_within_definition(a):
+    elif a["abuse_or_neglect"] == "not_suspected":
         out = [
             Reason(
                 "Serious harm within the definition is not established on these answers: it "
@@ -451,9 +535,10 @@ def harm_reasons(a: Answers) -> list[Reason]:
     else:
         out = [
             Reason(
-                "Serious harm is not established on these answers: the child has sustained "
-                "neither of the harms the definition names. The definition is not exhaustive, "
-                "so other harm can also be serious harm: that is a matter for judgement.",
+                "Neither of the harms the definition lists is established on these answers. "
+                "Serious harm “includes, but is not limited to” those cases, and “this definition "
+                "is not exhaustive”: whether the child has been seriously harmed in another way is "
+                "a judgement these answers do not settle.",
                 d,
             )
         ]
@@ -463,6 +548,7 @@ def harm_reasons(a: Answers) -> list[Reason]:
                 "The child has recovered, but even if a child recovers, this does not mean that "
                 "serious harm has not occurred.",
                 d,
+                source=cite.SUMMARY,
             )
         )
     return out
@@ -470,8 +556,10 @@ def harm_reasons(a: Answers) -> list[Reason]:
 
 # -- the same facts as a notifiable incident --------------------------------------------------
 
-# The notifiable-incident questions this checker does not ask.
-NOT_ASKED_HERE = ("looked_after", "regulated_setting")
+# The notifiable-incident questions this checker does not ask. "Has the child been seriously
+# harmed?" is among them: the definition is open, so where the listed harms are not
+# established it is still a question for the notifiable-incident check.
+NOT_ASKED_HERE = ("seriously_harmed", "looked_after", "regulated_setting")
 
 
 def in_regulated_custody_setting(a: Answers) -> bool:
@@ -479,11 +567,12 @@ def in_regulated_custody_setting(a: Answers) -> bool:
 
 
 def notifiable_facts(a: Answers) -> Answers:
-    """The notifiable-incident answers these facts give, for complete answers. The two it does
-    not ask are carried under their own names when the caller has filled them in."""
+    """The notifiable-incident answers these facts give, for complete answers. The questions
+    this checker does not ask are carried under their own names; "seriously harmed" is the
+    listed harms or, where they are not established, the judgement the definition leaves."""
     return {
         "child_died": a["child_died"],
-        "seriously_harmed": seriously_harmed(a),
+        "seriously_harmed": seriously_harmed(a) or bool(a["seriously_harmed"]),
         "abuse_or_neglect": a["abuse_or_neglect"],
         "looked_after": a["looked_after"],
         "regulated_setting": a["regulated_setting"] or in_regulated_custody_setting(a),
@@ -494,13 +583,14 @@ def notifiability(a: Answers) -> Open:
     """Whether the facts make a notifiable incident, trying both answers to the questions this
     checker does not ask: never "no" unless all four criteria are ruled out."""
     regulated = True if in_regulated_custody_setting(a) else None
-    combined = {**a, "looked_after": None, "regulated_setting": regulated}
+    combined = {**a, "seriously_harmed": None, "looked_after": None, "regulated_setting": regulated}
     unsure = CHECKER.unsure_fields(a) + [k for k in NOT_ASKED_HERE if combined[k] is None]
     return settle(
         combined,
         unsure,
-        CHECKER.valid,
+        CHECKER.consistent,
         lambda c: notifiable_incident.verdict(notifiable_facts(c)) == "notifiable",
+        CHECKER.domains(),
     )
 
 
@@ -533,17 +623,24 @@ def notifiable_reason(a: Answers, notifiable: Open) -> Reason:
         )
     if notifiable.value is False:
         return Reason(
-            "On these answers this is not a notifiable incident: the child has not died, and has "
-            "not been shown to be seriously harmed as a result of abuse or neglect.",
+            "On these answers this is not a notifiable incident: the child has not died, and "
+            "abuse or neglect is not known or suspected, which the criterion for a child "
+            "seriously harmed requires.",
             cite.NI_CRITERIA,
         )
     asks = "; ".join(notifiable_question(f) for f in notifiable.depends_on)
-    why = (
-        ": a looked-after child’s death, and a death in a regulated setting or service, are "
-        "notifiable even where abuse or neglect is not known or suspected."
-        if set(NOT_ASKED_HERE) & set(notifiable.depends_on)
-        else "."
-    )
+    whys = []
+    if "seriously_harmed" in notifiable.depends_on:
+        whys.append(
+            "whether the child has been seriously harmed is a judgement the listed harms do "
+            "not settle"
+        )
+    if {"looked_after", "regulated_setting"} & set(notifiable.depends_on):
+        whys.append(
+            "a looked-after child’s death, and a death in a regulated setting or service, are "
+            "notifiable even where abuse or neglect is not known or suspected"
+        )
+    why = (": " + "; ".join(whys) + ".") if whys else "."
     return Reason(
         "These answers do not settle whether this is also a notifiable incident. It depends on "
         f"{asks}{why}",
@@ -553,12 +650,16 @@ def notifiable_reason(a: Answers, notifiable: Open) -> Reason:
 
 def notifiable_answers(a: Answers) -> dict[str, object]:
     """The answers to carry into the notifiable-incident checker: the facts this checker
-    settles ("Not sure" where it does not), and a regulated setting when the setting is one."""
-    out: dict[str, object] = {
-        "child_died": CHECKER.always(a, lambda c: bool(c["child_died"])),
-        "seriously_harmed": CHECKER.always(a, seriously_harmed),
-        "abuse_or_neglect": a["abuse_or_neglect"],
-    }
+    settles ("Not sure" where it does not), and a regulated setting when the setting is one.
+    "Seriously harmed" is carried as yes only when the listed harms establish it; otherwise
+    it is the other check's question (and not asked there once the child has died)."""
+    died = CHECKER.always(a, lambda c: bool(c["child_died"]))
+    out: dict[str, object] = {"child_died": died}
+    if died is not True:
+        out["seriously_harmed"] = True if CHECKER.always(a, seriously_harmed) else None
+    # An answer of harm "as a result of abuse or neglect" settles that it is at least suspected.
+    suspected = a["abuse_or_neglect"] is None and CHECKER.always(a, abuse_known_or_suspected)
+    out["abuse_or_neglect"] = "suspected" if suspected else a["abuse_or_neglect"]
     if in_regulated_custody_setting(a):
         out["regulated_setting"] = True
     return out

@@ -9,8 +9,13 @@ practice written by this site to help meet them: they are not the guidance's wor
 are not attributed to the Freedom to Speak Up review.
 
 Every item after the first is about the policy, so with no policy none of them can be met:
-they are asked only when there is one, and answering one "yes" without a policy is a
-contradiction.
+they are not asked when the answer to the policy is "no", and answering one "yes" with that
+answer is a contradiction. Where the policy is "not sure" they are asked and required, and an
+item is counted as met only when it is answered "yes": a "not sure" is never met, so the
+checklist is never met while any answer is "not sure".
+
+Missing the site's good-practice items alone never makes the guidance's outcome: a policy that
+meets the guidance's expectations with good-practice items missing is `meets_guidance`.
 """
 
 from __future__ import annotations
@@ -153,12 +158,18 @@ QUESTIONS: tuple[Question, ...] = tuple(
 
 
 def verdict(a: Answers) -> str:
-    return "meets" if all(a[i.id] is True for i in ITEMS) else "gaps"
+    if all(a[i.id] is True for i in ITEMS):
+        return "meets"
+    if all(a[i] is True for i in GUIDANCE_ITEMS):
+        return "meets_guidance"
+    return "gaps"
 
 
 OUTCOMES = {
     "meets": "the policy meets every item of the checklist",
-    "gaps": "the policy has gaps",
+    "meets_guidance": "the policy meets what the guidance expects, with good-practice items "
+    "missing",
+    "gaps": "the policy does not meet what the guidance expects",
 }
 
 
@@ -204,7 +215,7 @@ def assess(a: Answers) -> Result:
                 cite.WHISTLEBLOWING,
             )
         )
-    elif not unsure:
+    elif not any(i.source == "guidance" for i in unsure):
         reasons.append(Reason("All the expectations of the guidance are met.", cite.WHISTLEBLOWING))
     practice_gaps = len(gaps) - len(guidance_gaps)
     if practice_gaps:
@@ -235,21 +246,30 @@ def assess(a: Answers) -> Result:
     if outcome == "meets":
         summary = f"The policy meets all {total} items of the checklist."
     elif no_policy:
-        summary = "There is no whistleblowing policy: adopt one first (0 of 10 items met)."
+        summary = (
+            f"There is no whistleblowing policy: organisations with safeguarding duties must "
+            f"have one; adopt one first (0 of {total} items met)."
+        )
     elif guidance_gaps:
         summary = (
             f"The policy has gaps: {len(guidance_gaps)} of the guidance’s "
             f"{len(GUIDANCE_ITEMS)} expectations not met ({len(met)} of {total} items met)."
         )
-    elif outcome == "gaps":
+    elif outcome == "meets_guidance":
         summary = (
-            f"The policy meets the guidance’s expectations; {len(met)} of {total} items "
-            "met, with good-practice gaps."
+            f"The policy meets what the guidance expects; {practice_gaps} good-practice "
+            f"item{'s' if practice_gaps != 1 else ''} missing ({len(met)} of {total} items met)."
         )
     else:
         summary = (
-            f"No gaps so far ({len(met)} of {total} items met), but whether the policy meets "
-            "every item depends on the answers you were not sure of."
+            f"No gaps found in the answers you gave ({len(met)} of {total} items met), but "
+            "whether the policy meets what the guidance expects, and every item, depends on "
+            "the answers you were not sure of."
+            if not gaps
+            else f"The policy meets what the guidance expects where you answered, with "
+            f"{practice_gaps} good-practice item{'s' if practice_gaps != 1 else ''} missing "
+            f"({len(met)} of {total} items met); whether it meets what the guidance expects "
+            "depends on the answers you were not sure of."
         )
     return result(
         CHECKER,
@@ -285,8 +305,11 @@ CHECKER = Checker(
     assess=assess,
     verdict=verdict,
     outcomes=OUTCOMES,
-    tones={"meets": "clear", "gaps": "act"},
+    tones={"meets": "clear", "meets_guidance": "review", "gaps": "act"},
     contradictions=contradictions,
+    # With the policy "not sure", its "no" leaves the other items unasked: any answer to them
+    # is possible, and none is met.
+    completion_valid=lambda a: True,
     submit_label="Check the policy",
     actions_heading="Action plan",
     notes=notes,

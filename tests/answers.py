@@ -1,7 +1,7 @@
 """Every combination of a checker's answers, for the exhaustive tests and the parity run.
 
-A yes/no question that allows "Not sure" takes true, false and null; an optional question is
-also left out. Where the product would be too large (the whistleblowing checklist: 3^10), the
+A yes/no or choice question that allows "Not sure" takes its values and null; an optional
+question is also left out. Where the product would be too large (the whistleblowing checklist: 3^10), the
 cases are every yes/no combination plus each question unsure against several backgrounds.
 """
 
@@ -16,7 +16,7 @@ from checkers import CHECKERS
 # the period the 2015 rules applied, and no date at all.
 SAMPLE_DATES = (None, "2015-04-02", "2015-12-23", "2016-05-27", "2014-06-02", "2019-01-07")
 ABSENT = object()
-PRODUCT_LIMIT = 20_000
+PRODUCT_LIMIT = 25_000
 
 
 def options(question: Any, unsure: bool = True) -> list[Any]:
@@ -24,6 +24,7 @@ def options(question: Any, unsure: bool = True) -> list[Any]:
         values: list[Any] = [True, False] + ([None] if question.unsure and unsure else [])
     elif question.kind == "choice":
         values = [c.value for c in question.choices]
+        values += [None] if question.unsure and unsure else []
     else:
         return [ABSENT if d is None else d for d in SAMPLE_DATES]
     return values if question.required else [ABSENT, *values]

@@ -1,11 +1,23 @@
-"""How the tests read "Not sure": try both answers for every unsure question, independently of
+"""How the tests read "Not sure": try every answer for every unsure question, independently of
 checkers.unknowns. An oracle's rules are decision tables written from the guidance text."""
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from typing import Any
+
+# An unsure yes/no answer is true or false; an unsure choice is one of its values, given here.
+Values = Mapping[str, Sequence[Any]]
+
+
+def _values(name: str, values: Values | None) -> Sequence[Any]:
+    return (values or {}).get(name, (True, False))
+
+
+def fillings(answers: dict[str, Any], unsure: list[str], values: Values | None = None):
+    for combo in itertools.product(*(_values(u, values) for u in unsure)):
+        yield dict(answers) | dict(zip(unsure, combo, strict=True))
 
 
 def outcomes(
@@ -13,14 +25,10 @@ def outcomes(
     unsure: list[str],
     rule: Callable[[dict[str, Any]], Hashable],
     valid: Callable[[dict[str, Any]], bool] = lambda a: True,
+    values: Values | None = None,
 ) -> set[Hashable]:
     """Every outcome `rule` gives over the ways of answering the unsure questions."""
-    found = set()
-    for values in itertools.product([True, False], repeat=len(unsure)):
-        filled = dict(answers) | dict(zip(unsure, values, strict=True))
-        if valid(filled):
-            found.add(rule(filled))
-    return found
+    return {rule(f) for f in fillings(answers, unsure, values) if valid(f)}
 
 
 def deciding(
@@ -28,17 +36,25 @@ def deciding(
     unsure: list[str],
     rule: Callable[[dict[str, Any]], Hashable],
     valid: Callable[[dict[str, Any]], bool] = lambda a: True,
+    values: Values | None = None,
 ) -> list[str]:
-    """The unsure questions whose answer alone can change the outcome."""
+    """The unsure questions whose answer can change the outcome: knowing it would narrow
+    what the outcome can be, or, with the others fixed, its answer alone changes it."""
+    every = outcomes(answers, unsure, rule, valid, values)
     out = []
     for name in unsure:
         rest = [u for u in unsure if u != name]
-        for values in itertools.product([True, False], repeat=len(rest)):
-            base = dict(answers) | dict(zip(rest, values, strict=True))
-            yes, no = base | {name: True}, base | {name: False}
-            if valid(yes) and valid(no) and rule(yes) != rule(no):
-                out.append(name)
-                break
+        narrows = any(
+            outcomes(answers | {name: v}, rest, rule, valid, values) not in (set(), every)
+            for v in _values(name, values)
+        )
+        alone = any(
+            len({rule(base | {name: v}) for v in _values(name, values) if valid(base | {name: v})})
+            > 1
+            for base in fillings(answers, rest, values)
+        )
+        if narrows or alone:
+            out.append(name)
     return out
 
 
@@ -47,12 +63,13 @@ def verdict(
     unsure: list[str],
     rule: Callable[[dict[str, Any]], Hashable],
     valid: Callable[[dict[str, Any]], bool] = lambda a: True,
+    values: Values | None = None,
 ) -> tuple[Hashable, list[str]]:
     """The outcome the answers settle, or "undetermined" with the questions that decide it."""
-    possible = outcomes(answers, unsure, rule, valid)
+    possible = outcomes(answers, unsure, rule, valid, values)
     if len(possible) == 1:
         return possible.pop(), []
-    return "undetermined", deciding(answers, unsure, rule, valid)
+    return "undetermined", deciding(answers, unsure, rule, valid, values)
 
 
 def first_row(table: list[tuple[str, Callable[[dict[str, Any]], bool], str]], a: dict) -> str:

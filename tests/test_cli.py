@@ -280,7 +280,7 @@ def test_each_error_line_exactly(text, line):
 def test_a_choice_error_lists_the_choices():
     out = run("assess", "serious-harm", "-", stdin='{"abuse_or_neglect": "maybe"}')
     assert out.stderr == (
-        'error: abuse_or_neglect: must be one of "known", "suspected", "not_suspected"\n'
+        'error: abuse_or_neglect: must be one of "known", "suspected", "not_suspected" or null (not sure)\n'
     )
 
 

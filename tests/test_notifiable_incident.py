@@ -6,12 +6,28 @@ import datetime as dt
 
 import pytest
 
-from checkers import api
+from checkers import CHECKERS, api
 from tests import oracle
 from tests.answers import SAMPLE_DATES, every_combination
 
 CASES = every_combination("notifiable-incident")
-BOOLS = ["child_died", "seriously_harmed", "looked_after", "regulated_setting"]
+UNSURE_ALLOWED = [
+    "child_died",
+    "seriously_harmed",
+    "abuse_or_neglect",
+    "looked_after",
+    "regulated_setting",
+]
+VALUES = {"abuse_or_neglect": ("known", "suspected", "not_suspected")}
+
+
+def unsure(a: dict) -> list[str]:
+    """The unsure answers that are asked: "seriously harmed" is not once the child has died."""
+    return [
+        f
+        for f in UNSURE_ALLOWED
+        if a[f] is None and not (f == "seriously_harmed" and a["child_died"] is True)
+    ]
 
 
 def abuse(a: dict) -> bool:
@@ -70,22 +86,25 @@ def five_working_days(start: str) -> str:
 
 
 def test_every_combination_is_covered():
-    assert len(CASES) == 3 * 3 * 3 * 3 * 3 * len(SAMPLE_DATES)
+    assert len(CASES) == 3 * 3 * 4 * 3 * 3 * len(SAMPLE_DATES)
 
 
 @pytest.mark.parametrize("answers", CASES, ids=lambda a: "-".join(map(str, a.values())))
 def test_outcome_criteria_and_deadline(answers):
     result = api.assess("notifiable-incident", answers)
-    unsure = [b for b in BOOLS if answers[b] is None]
-    want, deciding = oracle.verdict(answers, unsure, outcome)
+    open_ = unsure(answers)
+    want, deciding = oracle.verdict(answers, open_, outcome, values=VALUES)
     assert result["outcome"] == want
     assert result["notifiable"] == {"notifiable": True, "not_notifiable": False}.get(want)
     assert result["depends_on"] == deciding
-    # criteria_met: the criteria met however the unsure answers go.
+    # criteria_met: the criteria met however the unsure answers go (not the second once the
+    # child has died: it is not asked then).
     always = [
         name
         for _s, _t, name in CRITERIA
-        if oracle.outcomes(answers, unsure, lambda a, n=name: n in criteria(a)) == {True}
+        if oracle.outcomes(answers, open_, lambda a, n=name: n in criteria(a), values=VALUES)
+        == {True}
+        and not (name == "serious_harm_abuse_neglect" and answers["child_died"] is True)
     ]
     assert result["criteria_met"] == always
     if want != "not_notifiable" and "aware_on" in answers:
@@ -161,8 +180,22 @@ def test_a_missing_answer_is_still_an_error():
     from checkers.model import InputError
 
     with pytest.raises(InputError) as caught:
-        api.assess("notifiable-incident", {"child_died": True, "abuse_or_neglect": "known"})
+        api.assess("notifiable-incident", {"child_died": False, "abuse_or_neglect": "known"})
     assert caught.value.problems[0].field == "seriously_harmed"
+
+
+def test_once_the_child_has_died_seriously_harmed_is_not_asked():
+    answers = {
+        "child_died": True,
+        "abuse_or_neglect": "known",
+        "looked_after": False,
+        "regulated_setting": False,
+    }
+    result = api.assess("notifiable-incident", answers)
+    assert result["outcome"] == "notifiable"
+    assert result["criteria_met"] == ["death_abuse_neglect"]
+    schema = CHECKERS["notifiable-incident"].question("seriously_harmed").schema()
+    assert schema["asked_if"] == {"field": "child_died", "value": False}
 
 
 def test_every_outcome_and_criterion_is_reachable():

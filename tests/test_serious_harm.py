@@ -10,12 +10,22 @@ from tests import oracle
 from tests.answers import every_combination
 
 ALL = every_combination("serious-harm")
-BOOLS = [
+UNSURE_ALLOWED = [
+    "abuse_or_neglect",
     "child_died",
     "life_threatening_injury",
     "serious_or_long_term_impairment",
     "death_in_custody",
 ]
+HARMS = ["life_threatening_injury", "serious_or_long_term_impairment"]
+VALUES = {"abuse_or_neglect": ("known", "suspected", "not_suspected")}
+
+
+def unsure(a: dict) -> list[str]:
+    """The unsure answers that are asked: once the child has died the harms are not."""
+    return [
+        f for f in UNSURE_ALLOWED if a[f] is None and not (f in HARMS and a["child_died"] is True)
+    ]
 
 
 def abuse(a: dict) -> bool:
@@ -24,7 +34,8 @@ def abuse(a: dict) -> bool:
 
 def harmed(a: dict) -> bool:
     # "…where the child has sustained, as a result of abuse or neglect, (a) potentially
-    # life-threatening injury or (b) serious or likely long-term impairment…"
+    # life-threatening injury or (b) serious or likely long-term impairment…" (each question
+    # asks the link "as a result of abuse or neglect" in those words)
     return abuse(a) and bool(a["life_threatening_injury"] or a["serious_or_long_term_impairment"])
 
 
@@ -67,10 +78,12 @@ def scr(a: dict) -> str:
 def notifiable(a: dict) -> bool:
     # The four criteria (final wording); a secure children's home is a regulated setting
     # (the January 2015 footnote: "Children's Homes (including secure children's homes)").
+    # "Serious harm includes, but is not limited to" the listed harms: beyond them it is a
+    # judgement this check does not ask (`judged`).
     regulated = a["regulated_setting"] or a.get("custody_setting") == "secure_childrens_home"
     return bool(
         (a["child_died"] and abuse(a))
-        or (harmed(a))
+        or (abuse(a) and (harmed(a) or a["judged"]))
         or (a["child_died"] and a["looked_after"])
         or (a["child_died"] and regulated)
     )
@@ -78,7 +91,8 @@ def notifiable(a: dict) -> bool:
 
 def contradicts(a: dict) -> bool:
     return (
-        (a["death_in_custody"] is True and a["child_died"] is False)
+        (a["abuse_or_neglect"] == "not_suspected" and True in (a[h] for h in HARMS))
+        or (a["death_in_custody"] is True and a["child_died"] is False)
         or (a.get("child_recovered") is True and a["child_died"] is True)
         or ("custody_setting" in a and False in (a["death_in_custody"], a["child_died"]))
     )
@@ -91,8 +105,7 @@ def valid(a: dict) -> bool:
 def contradictory(a: dict) -> bool:
     """Known answers that contradict each other, or unsure ones that cannot be answered
     without contradicting a known one."""
-    unsure = [b for b in BOOLS if a[b] is None]
-    return contradicts(a) or not oracle.outcomes(a, unsure, lambda c: True, valid)
+    return contradicts(a) or not oracle.outcomes(a, unsure(a), lambda c: True, valid, VALUES)
 
 
 VALID = [a for a in ALL if not contradictory(a)]
@@ -100,24 +113,25 @@ CONTRADICTIONS = [a for a in ALL if contradictory(a)]
 
 
 def expected(a: dict) -> dict:
-    unsure = [b for b in BOOLS if a[b] is None]
-    want, deciding = oracle.verdict(a, unsure, scr, valid)
-    not_asked = ["looked_after", "regulated_setting"]
+    open_ = unsure(a)
+    want, deciding = oracle.verdict(a, open_, scr, valid, VALUES)
+    not_asked = ["judged", "looked_after", "regulated_setting"]
     full = a | dict.fromkeys(not_asked)
-    notif = oracle.outcomes(full, unsure + not_asked, notifiable, valid)
+    notif = oracle.outcomes(full, open_ + not_asked, notifiable, valid, VALUES)
+    harm = oracle.outcomes(a, open_, harmed, valid, VALUES)
     return {
         "outcome": want,
         "scr": None if want == "undetermined" else want,
         "depends_on": deciding,
-        "seriously_harmed": "yes"
-        if oracle.outcomes(a, unsure, harmed, valid) == {True}
-        else "not_established",
+        "seriously_harmed": None
+        if a["child_died"] is True or len(harm) != 1
+        else {True: "yes", False: "not_established"}[harm.pop()],
         "notifiable": notif.pop() if len(notif) == 1 else None,
     }
 
 
 def test_combinations():
-    assert len(ALL) == 3 * 3 * 3 * 3 * 3 * 3 * 3 * 7
+    assert len(ALL) == 4 * 3 * 3 * 3 * 3 * 3 * 3 * 7
     assert VALID and CONTRADICTIONS
 
 
@@ -151,7 +165,11 @@ def test_wording_follows_the_outcome():
             assert "is met:" not in text.split("notifiable")[0] or "Regulation" in text
         if result["outcome"] == "undetermined":
             assert result["depends_on"]
-            assert "if yes," in text
+            assert "if yes," in text or "if known or suspected," in text or "whatever" in text
+            # An open decision never instructs: every decision's action is conditional.
+            for action in result["actions"]:
+                if action["cite"].startswith("serious-harm/"):
+                    assert action["text"].startswith(("If ", "Find out")), action
         # Paragraphs 6-8 come from the January 2015 proposed text, and say so.
         for item in result["reasons"] + result["actions"]:
             if "/#scr-para-" in item["cite"]:
@@ -163,6 +181,10 @@ def test_contradictions_are_errors(answers):
     with pytest.raises(InputError) as caught:
         api.assess("serious-harm", answers)
     assert caught.value.problems[0].field in (
+        "abuse_or_neglect",
+        "child_died",
+        "life_threatening_injury",
+        "serious_or_long_term_impairment",
         "death_in_custody",
         "child_recovered",
         "custody_setting",

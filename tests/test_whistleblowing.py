@@ -7,9 +7,11 @@ import itertools
 
 import pytest
 
-from checkers import api
+from checkers import CHECKERS, api
 from checkers.model import InputError
 from checkers.whistleblowing import ITEMS
+from tests import oracle
+from tests.answers import every_combination
 
 IDS = [i.id for i in ITEMS]
 GUIDANCE = [
@@ -40,7 +42,7 @@ def test_every_combination_with_a_policy():
         answers = {"policy_in_place": True} | dict(zip(ABOUT_THE_POLICY, values, strict=True))
         result = api.assess("whistleblowing", answers)
         missing = [i for i in IDS if not answers[i]]
-        assert result["outcome"] == ("gaps" if missing else "meets")
+        assert result["outcome"] == rule(answers)
         assert result["missing"] == missing
         assert result["score"] == {"met": len(IDS) - len(missing), "total": len(IDS)}
         assert len(result["actions"]) == len(missing)
@@ -50,7 +52,7 @@ def test_every_combination_with_a_policy():
 def test_each_item_missing_alone(item):
     answers = dict.fromkeys(IDS, True) | {item: False}
     result = api.assess("whistleblowing", answers)
-    assert result["outcome"] == "gaps"
+    assert result["outcome"] == ("gaps" if item in GUIDANCE else "meets_guidance")
     assert result["missing"] == [item]
     assert result["missing_guidance"] == ([item] if item in GUIDANCE else [])
     source = next(i for i in ITEMS if i.id == item)
@@ -96,10 +98,82 @@ def test_unsure_items_decide_only_when_nothing_else_is_missing():
     assert settled["depends_on"] == []
 
 
+def rule(a: dict) -> str:
+    """The summary's expectations are the first five items; the rest are the site's own."""
+    if all(a[i] is True for i in IDS):
+        return "meets"
+    if all(a[i] is True for i in GUIDANCE):
+        return "meets_guidance"
+    return "gaps"
+
+
+def unsure(a: dict) -> list[str]:
+    # Only a "no" to the policy leaves the other items unasked.
+    return [i for i in IDS if a.get(i) is None and (i == IDS[0] or a[IDS[0]] is not False)]
+
+
+def contradicts(a: dict) -> bool:
+    return a["policy_in_place"] is False and any(a.get(i) is True for i in ABOUT_THE_POLICY)
+
+
+def sampled(n: int = 3000) -> list[dict]:
+    """A fixed sample of the 3^10 answer sets, so that several items are unsure at once."""
+    import random
+
+    pick = random.Random(2015)
+    return [{i: pick.choice([True, False, None]) for i in IDS} for _ in range(n)]
+
+
+CASES = [a for a in every_combination("whistleblowing") + sampled() if not contradicts(a)]
+
+
+def test_every_case_against_the_rules():
+    assert len(CASES) > 1000
+    wrong = []
+    for answers in CASES:
+        full = dict.fromkeys(IDS) | answers
+        want, deciding = oracle.verdict(full, unsure(full), rule)
+        got = api.assess("whistleblowing", answers)
+        if (got["outcome"], got["depends_on"]) != (want, deciding):
+            wrong.append((answers, got["outcome"], got["depends_on"], want, deciding))
+        # "Meets" only with every item answered yes; a "not sure" is never met.
+        assert (got["outcome"] == "meets") == all(answers.get(i) is True for i in IDS)
+        assert got["score"]["met"] == sum(answers.get(i) is True for i in IDS)
+    assert not wrong, f"{len(wrong)} wrong, e.g. {wrong[:2]}"
+
+
 def test_unsure_whether_there_is_a_policy():
-    result = api.assess("whistleblowing", {"policy_in_place": None})
+    result = api.assess("whistleblowing", dict.fromkeys(IDS))
     assert result["outcome"] == "undetermined"
     assert result["score"]["met"] == 0
+    assert "policy_in_place" in result["depends_on"]
+
+
+def test_a_policy_not_sure_is_never_met_even_with_every_other_item():
+    result = api.assess("whistleblowing", dict.fromkeys(IDS, True) | {"policy_in_place": None})
+    assert result["outcome"] == "undetermined"
+    assert result["depends_on"] == ["policy_in_place"]
+    assert "meets all" not in result["summary"]
+    assert result["missing"] == ["policy_in_place"] and result["unsure"] == ["policy_in_place"]
+
+
+def test_with_the_policy_not_sure_the_other_items_are_required():
+    with pytest.raises(InputError) as caught:
+        api.assess("whistleblowing", {"policy_in_place": None})
+    assert [p.field for p in caught.value.problems] == ABOUT_THE_POLICY
+
+
+def test_good_practice_gaps_alone_are_not_the_guidance_outcome():
+    answers = dict.fromkeys(IDS, True) | {"regular_review": False, "feedback_to_raiser": False}
+    result = api.assess("whistleblowing", answers)
+    assert result["outcome"] == "meets_guidance"
+    assert CHECKERS["whistleblowing"].tones["meets_guidance"] != "act"
+    assert "meets what the guidance expects; 2 good-practice items missing" in result["summary"]
+
+
+def test_no_policy_keeps_the_summarys_must():
+    result = api.assess("whistleblowing", {"policy_in_place": False})
+    assert "must have one" in result["summary"]
 
 
 def test_good_practice_is_never_attributed_to_the_guidance():

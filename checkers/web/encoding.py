@@ -59,7 +59,8 @@ def options(q: Question) -> list[tuple[str, str]]:
     if q.kind == "bool":
         values = ["yes", "no", "unsure"] if q.unsure else ["yes", "no"]
         return [(v, FORM_LABELS[v]) for v in values]
-    return [(c.value, c.label) for c in q.choices]
+    unsure = [("unsure", FORM_LABELS["unsure"])] if q.unsure else []
+    return [(c.value, c.label) for c in q.choices] + unsure
 
 
 def shown(q: Question, answer: Any) -> str:
@@ -69,7 +70,7 @@ def shown(q: Question, answer: Any) -> str:
             return FORM_LABELS["unsure"] if q.unsure else NOT_ANSWERED
         return FORM_LABELS[form_value(answer)]
     if answer is None:
-        return NOT_ANSWERED
+        return FORM_LABELS["unsure"] if q.unsure else NOT_ANSWERED
     if q.kind == "choice":
         return next(c.label for c in q.choices if c.value == answer)
     return long_date(answer)
@@ -97,6 +98,8 @@ def answers_from_form(checker: Checker, values: Mapping[str, str]) -> dict[str, 
             continue
         if q is not None and q.kind == "bool" and value in FORM_VALUES:
             raw[name] = FORM_VALUES[value]
+        elif q is not None and q.kind == "choice" and q.unsure and value == "unsure":
+            raw[name] = None
         else:
             raw[name] = value
     return raw
@@ -127,7 +130,9 @@ def fragment(checker: Checker, answers: Mapping[str, Any]) -> str:
                 continue
             text = form_value(value)
         elif value is None:
-            continue
+            if not q.unsure:
+                continue
+            text = "unsure"
         else:
             text = str(value)
         parts.append(f"{quote(q.id)}={quote(text)}")

@@ -24,7 +24,7 @@ def link(cite: str, base: str) -> str:
 
 def cite_span(item: Reason | Action, base: str) -> str:
     """ "(Paragraph 7; January 2015 proposed text)" after a reason or action."""
-    tag = SOURCE_TAGS[SOURCE_OF[item.cite]]
+    tag = SOURCE_TAGS[item.source or SOURCE_OF[item.cite]]
     shown = f"; {escape(tag)}" if tag else ""
     return f' <span class="checker-cite">({link(item.cite, base)}{shown})</span>'
 
@@ -96,7 +96,7 @@ def _source_key(result: Result) -> str:
     """What each source tag used in this result means (printed with it)."""
     used: list[str] = []
     for item in [*result.actions, *result.reasons]:
-        source = SOURCE_OF[item.cite]
+        source = item.source or SOURCE_OF[item.cite]
         if SOURCE_TAGS.get(source) and source not in used:
             used.append(source)
     if not used:
