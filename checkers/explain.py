@@ -8,7 +8,6 @@ from .model import Answers, Checker, Question, Reason
 from .unknowns import settle
 
 
-
 def quoted(checker: Checker, name: str) -> str:
     return f"“{checker.question(name).text}”"
 

@@ -258,15 +258,7 @@ def assess(a: Answers) -> Result:
     if notifiable.value is True:
         actions.append(notifiable_incident.report_action({}))
     elif notifiable.value is None:
-        actions.append(
-            Action(
-                "Check whether this is also a notifiable incident: answer "
-                + "; ".join(notifiable_question(f) for f in notifiable.depends_on)
-                + " in the notifiable-incident check.",
-                cite.NI_CRITERIA,
-                source=cite.SITE,
-            )
-        )
+        actions.append(check_notifiable(notifiable.depends_on))
 
     return result(
         CHECKER,
@@ -591,6 +583,22 @@ def notifiability(a: Answers) -> Open:
         CHECKER.consistent,
         lambda c: notifiable_incident.verdict(notifiable_facts(c)) == "notifiable",
         CHECKER.domains(),
+    )
+
+
+def check_notifiable(depends_on: tuple[str, ...]) -> Action:
+    """What to find out, here and in the other check, to know whether it is notifiable."""
+    here = [quoted(CHECKER, f) for f in depends_on if f not in NOT_ASKED_HERE]
+    there = [notifiable_question(f) for f in depends_on if f in NOT_ASKED_HERE]
+    steps = []
+    if here:
+        steps.append("find out " + "; ".join(here) + " (asked here)")
+    if there:
+        steps.append("answer " + "; ".join(there) + " in the notifiable-incident check")
+    return Action(
+        "Check whether this is also a notifiable incident: " + ", and ".join(steps) + ".",
+        cite.NI_CRITERIA,
+        source=cite.SITE,
     )
 
 

@@ -49,8 +49,18 @@ def test_outcome(answers):
     if "reported_on" not in answers:
         assert result["inform_social_care_by"] is None
     for item in result["reasons"] + result["actions"]:
-        if "/#s11-para-" in item["cite"] or item["cite"].endswith("#allegation-limbs"):
+        if item["source"] == "this-site":
+            # The site's own advice, never the guidance's: finding out and checking again.
+            assert "check again" in item["text"], item
+        elif "/#s11-para-" in item["cite"] or item["cite"].endswith("#allegation-limbs"):
             assert item["source"] == "draft-2015"
+    if want == "allegation" and answers["removed_due_to_risk"]:
+        # The headline names both duties and who does each.
+        assert "children’s social care should be informed" in result["summary"]
+        assert "the organisation must refer the person to the DBS" in result["summary"]
+    if want == "undetermined":
+        inform = next(a for a in result["actions"] if "social care" in a["text"])
+        assert inform["text"].startswith("If this is an allegation, ")
     assert "own policies" not in reasons + actions
     assert "passes the allegation" not in actions
 

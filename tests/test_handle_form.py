@@ -39,6 +39,8 @@ def form_values(checker_id: str, answers: dict[str, Any]) -> dict[str, str]:
         value = answers.get(q.id, "")
         if q.kind == "bool" and q.id in answers:
             value = {True: "yes", False: "no", None: "unsure"}[value]  # written out, not imported
+        elif q.kind == "choice" and q.id in answers and value is None:
+            value = "unsure"  # "Not sure" to a choice
         out[q.id] = "" if value is None else str(value)
     return out
 

@@ -35,6 +35,23 @@ def test_at_least_five_per_checker_covering_every_outcome():
     assert len({e["id"] for e in EXAMPLES}) == len(EXAMPLES)
 
 
+def test_every_date_is_inside_the_2015_period():
+    """Worked examples (and their handouts) are set while the 2015 rules applied: from 26 March
+    2015 until the 2018 edition replaced them on 4 July 2018."""
+    import datetime as dt
+    import re
+
+    for example in load():
+        text = " ".join(str(v) for v in example["answers"].values()) + example["facts"]
+        text += " ".join(str(v) for v in example["expected"].values())
+        for found in re.findall(r"\b20\d\d-\d\d-\d\d\b", text):
+            day = dt.date.fromisoformat(found)
+            assert dt.date(2015, 3, 26) <= day <= dt.date(2018, 7, 3), (example["id"], found)
+        for found in re.findall(r"\b\d{1,2} [A-Z][a-z]+ 20\d\d\b", example["facts"]):
+            day = dt.datetime.strptime(found, "%d %B %Y").date()
+            assert dt.date(2015, 3, 26) <= day <= dt.date(2018, 7, 3), (example["id"], found)
+
+
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda e: e["id"])
 def test_links_carry_only_categorical_answers(example):
     checker = CHECKERS[example["checker"]]

@@ -82,16 +82,18 @@ class Diagram:
 def choices(q: Question, definite: bool = False) -> list[Any]:
     """The answers the form allows to `q` (definite ones only: no "Not sure")."""
     if q.kind == "bool":
-        values: list[Any] = [True, False] + ([None] if q.unsure and not definite else [])
+        values: list[Any] = [True, False]
     else:
         values = [c.value for c in q.choices]
-    return values if q.required else [ABSENT, *values]
+    values += [None] if q.unsure and not definite else []
+    # A question asked only on another answer is left out where that answer rules it out.
+    return values if q.required and not q.asked_if else [ABSENT, *values]
 
 
 def answer_label(q: Question, value: Any) -> str:
     if value is ABSENT:
         return NOT_ANSWERED
-    if q.kind == "bool":
+    if q.kind == "bool" or value is None:
         return FORM_LABELS[form_value(value)]
     return next(c.label for c in q.choices if c.value == value)
 
@@ -111,10 +113,15 @@ def diagram_of(checker_id: str, definite: bool = False) -> Diagram:
 
 
 def asked_as_in_the_form(questions: list[Question], answers: dict[str, Any]) -> bool:
-    """False when an answer is given to a question the form would not show: one asked only
-    on another answer ("In which setting?" only after "Yes, in custody")."""
+    """False when an answer is given to a question the form would not show (one asked only on
+    another answer: "In which setting?" only after "Yes, in custody", the harms only while the
+    child is alive), or a question the form shows and requires is left out."""
     for q in questions:
-        if q.asked_if and q.id in answers and answers.get(q.asked_if[0]) != q.asked_if[1]:
+        if not q.asked_if:
+            continue
+        name, wanted = q.asked_if
+        asked = name in answers and answers[name] in (wanted, None)
+        if (q.id in answers and not asked) or (asked and q.required and q.id not in answers):
             return False
     return True
 
