@@ -30,11 +30,19 @@ QUOTED = Licence(
 )
 
 
+# The summary of the revisions is a third party's: the guidance's words it quotes are Crown
+# copyright, its own sentences are not, and no licence of ours or the Crown's covers them.
+SUMMARY_WORDS = (
+    "sentences from a published summary of the revisions (its author is not named in our copy) "
+    "are its author's own, not Crown copyright"
+)
+
+
 def credit(address: str) -> str:
     """One line for the foot of a handout or a chart that travels without the site: where it
     came from and on what terms, so whoever reuses it can give the credit both licences ask."""
     return (
         f"From Working Together 2015, {address}. The site's own words and pictures: "
-        f"{OWN_WORK.short} ({OWN_WORK.url}). Quoted words: Crown copyright, "
-        f"{QUOTED.name} ({QUOTED.url})."
+        f"{OWN_WORK.short} ({OWN_WORK.url}). Quoted words of the guidance and the consultation: "
+        f"Crown copyright, {QUOTED.name} ({QUOTED.url}); {SUMMARY_WORDS}."
     )

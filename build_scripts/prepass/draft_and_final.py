@@ -24,8 +24,8 @@ DRAFT_SOURCE = (
     "Crown copyright, Open Government Licence v3.0."
 )
 FINAL_SOURCE = (
-    "Final 2015 wording, as given in a summary of the 2015 revisions. "
-    "Crown copyright, Open Government Licence v3.0."
+    "Final 2015 wording, as quoted in a published summary of the revisions (its author is not "
+    "named in our copy). The guidance’s words: Crown copyright, Open Government Licence v3.0."
 )
 
 
@@ -54,8 +54,7 @@ COMPARISONS = {
                     "of physical or mental health or physical, intellectual, emotional, social or "
                     "behavioural development.",
                 ),
-                "This definition is not exhaustive. In addition, even if a child recovers, this "
-                "does not mean that serious harm cannot have occurred.",
+                "This definition is not exhaustive.",
             ),
             final=(
                 "Serious harm includes, but is not limited to, cases, where the child has "
@@ -63,15 +62,14 @@ COMPARISONS = {
                 "injury or (b) serious or likely long-term impairment of physical/mental health "
                 "or physical, intellectual, emotional, social, or behavioural development.",
                 "this definition is not exhaustive",
-                "In addition, even if a child recovers, this does not mean that serious harm has "
-                "not occurred. LSCBs should ensure that their considerations on whether the child "
-                "faced serious harm are informed by available research evidence.",
             ),
             note=(
-                "The summary quotes “this definition is not exhaustive” as the guidance’s words "
-                "and gives the two sentences after it without quotation marks; they are shown "
-                "here as it gives them. The last sentence, on research evidence, has no "
-                "counterpart in the draft."
+                "Only what the summary gives as the guidance’s own words is compared: the "
+                "definition, and “this definition is not exhaustive”, which it quotes. The "
+                "draft goes on: “In addition, even if a child recovers, this does not mean that "
+                "serious harm cannot have occurred.” The summary says something like it in its "
+                "own words, not as the guidance’s, so the final wording of that sentence is not "
+                "in this site’s sources and it is not compared here."
             ),
         ),
         Comparison(
