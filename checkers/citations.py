@@ -47,9 +47,11 @@ REGULATION = "regulation"
 SITE = "this-site"
 
 SOURCE_NOTES = {
-    FINAL: "Working Together 2015, final wording (as quoted in a summary of the 2015 revisions)",
-    SUMMARY: "a summary of the 2015 revisions, in its own words; the guidance’s own text is not "
-    "in this site’s sources",
+    FINAL: "Working Together 2015, final wording (as quoted in a published summary of the "
+    "revisions)",
+    SUMMARY: "a published summary of the revisions (its author is not named in our copy), in "
+    "its own words: not the guidance’s own text, which is not in this site’s sources, and not "
+    "Crown copyright",
     DRAFT: "the January 2015 proposed text; the final wording is not in this site’s sources",
     REGULATION: "regulation 5 of the Local Safeguarding Children Boards Regulations 2006, as "
     "quoted in the January 2015 consultation",

@@ -239,7 +239,8 @@ def assess(a: Answers) -> Result:
     else:
         actions = [Action(f"{i.gap} {i.action}", i.cite) for i in gaps]
         actions += [
-            Action(f"Find out: {i.question[0].lower()}{i.question[1:]}", i.cite) for i in unsure
+            Action(f"Find out: {i.question[0].lower()}{i.question[1:]}", i.cite, source=cite.SITE)
+            for i in unsure
         ]
 
     total = len(ITEMS)

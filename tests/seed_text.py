@@ -60,7 +60,7 @@ def quoted_exactly(text: str) -> bool:
 
 def source_named(attribution: str) -> str | None:
     """Which source a page's "Source: …" line names: "summary", "consultation" or None."""
-    if "summary of the 2015 revisions" in attribution:
+    if "summary of the revisions" in attribution or "summary of the 2015 revisions" in attribution:
         return "summary"
     if "consultation" in attribution.lower() or "January 2015" in attribution:
         return "consultation"

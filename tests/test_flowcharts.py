@@ -56,7 +56,7 @@ def test_every_path_gives_the_checkers_outcome(checker_id, definite):
         valid = 0
         for answers in completions(checker_id, fixed, definite):
             try:
-                got = checker.run(answers).outcome
+                got = flowcharts.chart_outcome(checker.run(answers))
             except InputError:
                 continue  # answers that contradict each other
             valid += 1
@@ -71,13 +71,28 @@ def test_every_outcome_is_in_the_chart(checker_id, definite):
     checker = CHECKERS[checker_id]
     chart = flowcharts.diagram_of(checker_id, definite)
     labels = {label for step in chart.steps.values() for label in step.answers}
+    ends = {o.partition(flowcharts.DUTY_MARK)[0] for o in chart.outcomes.values()}
     if definite:  # every outcome a definite answer can lead to, and no "Not sure"
-        assert set(chart.outcomes.values()) == set(checker.tones)
+        assert ends == set(checker.tones)
         assert "Not sure" not in labels
         assert len(chart.steps) < len(flowcharts.diagram_of(checker_id).steps)
     else:  # "Not sure" has its paths wherever the checker allows it
-        assert set(chart.outcomes.values()) == {*checker.tones, UNDETERMINED}
+        assert ends == {*checker.tones, UNDETERMINED}
         assert "Not sure" in labels
+
+
+@pytest.mark.parametrize("definite", [False, True])
+def test_the_allegations_chart_draws_the_dbs_decision(definite):
+    """The duty to refer to the DBS is part of the decision the chart shows, with its "must"
+    and the offence sentence."""
+    chart = flowcharts.diagram_of("allegations", definite)
+    assert any(s.question.id == "removed_due_to_risk" for s in chart.steps.values())
+    labels = [chart.label(o) for o in chart.outcomes.values()]
+    assert any(
+        "must refer the person to the DBS: it is an offence to fail to make a referral" in t
+        for t in labels
+    )
+    assert {o for o in chart.outcomes.values() if "+dbs" in o} >= {"allegation+dbs"}
 
 
 def test_the_custody_route_of_paragraph_6_is_drawn():

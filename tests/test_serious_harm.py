@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from checkers import api
+from checkers import CHECKERS, api
 from checkers.model import InputError
 from tests import oracle
 from tests.answers import every_combination
@@ -275,3 +275,79 @@ def test_every_outcome_is_reachable():
         "not_indicated",
         "undetermined",
     }
+
+
+ALIVE_NEGLECT = {
+    "abuse_or_neglect": "known",
+    "child_died": False,
+    "life_threatening_injury": False,
+    "serious_or_long_term_impairment": False,
+    "interagency_concerns": "yes",
+    "death_in_custody": False,
+}
+
+
+def test_an_open_definition_never_becomes_no():
+    """ "includes, but is not limited to" and "this definition is not exhaustive": with abuse
+    or neglect known and neither listed harm, whether the child was seriously harmed is still a
+    judgement, so the second notifiable criterion is not excluded."""
+    result = api.assess("serious-harm", ALIVE_NEGLECT)
+    assert result["seriously_harmed"] == "not_established"
+    assert result["notifiable"] is None
+    assert result["notifiable_depends_on"] == ["seriously_harmed"]
+    carried = result["notifiable_incident_answers"]
+    assert carried["seriously_harmed"] is None  # "not sure" in the other check
+    text = " ".join(r["text"] for r in result["reasons"])
+    assert "a judgement the listed harms do not settle" in text
+    other = api.assess(
+        "notifiable-incident", carried | {"looked_after": False, "regulated_setting": False}
+    )
+    assert other["outcome"] == "undetermined" and other["depends_on"] == ["seriously_harmed"]
+
+
+def test_not_notifiable_only_when_every_criterion_is_excluded():
+    for answers in VALID:
+        if api.assess("serious-harm", answers)["notifiable"] is False:
+            alive = answers["child_died"] is False or answers.get("child_recovered") is True
+            assert alive and answers["abuse_or_neglect"] == "not_suspected", answers
+
+
+def test_an_answer_that_settles_the_case_only_one_way_is_deciding():
+    # If the child has not died there can be no death in custody: "no" settles it.
+    answers = BASE | {"child_died": None, "death_in_custody": None}
+    result = api.assess("serious-harm", answers)
+    assert result["outcome"] == "undetermined"
+    assert result["depends_on"] == ["child_died", "death_in_custody"]
+
+
+def test_once_the_child_has_died_the_harms_are_not_asked():
+    answers = {k: v for k, v in BASE.items() if k not in HARMS}
+    result = api.assess("serious-harm", answers)
+    assert result["outcome"] == "should"
+    assert result["seriously_harmed"] is None
+    schema = {q["id"]: q for q in CHECKERS["serious-harm"].schema()["questions"]}
+    for name in [*HARMS, "child_recovered"]:
+        assert schema[name]["asked_if"] == {"field": "child_died", "value": False}
+    with pytest.raises(InputError):  # while the child may be alive they are asked
+        api.assess("serious-harm", answers | {"child_died": None})
+
+
+def test_abuse_not_sure_at_a_death_in_custody_is_a_review_either_way():
+    result = api.assess("serious-harm", BASE | {"abuse_or_neglect": None})
+    assert result["outcome"] == "undetermined"
+    assert result["depends_on"] == ["abuse_or_neglect"]
+    text = " ".join(r["text"] for r in result["reasons"])
+    assert "if known or suspected, a serious case review must be commissioned" in text
+    assert "Either way a serious case review follows" in text
+
+
+def test_a_harm_not_caused_by_abuse_or_neglect_is_not_the_definition():
+    with pytest.raises(InputError) as caught:
+        api.assess(
+            "serious-harm",
+            ALIVE_NEGLECT | {"abuse_or_neglect": "not_suspected", "life_threatening_injury": True},
+        )
+    assert caught.value.problems[0].field == "life_threatening_injury"
+    for q in CHECKERS["serious-harm"].schema()["questions"]:
+        if q["id"] in HARMS:
+            assert q["text"].startswith("As a result of abuse or neglect, ")

@@ -29,7 +29,7 @@ from typing import Any
 from build_scripts.licence import credit
 from checkers import CHECKERS
 from checkers.errors import InputError
-from checkers.model import UNDETERMINED, Checker, Question
+from checkers.model import UNDETERMINED, Checker, Question, Result
 from checkers.web.encoding import FORM_LABELS, NOT_ANSWERED, form_value
 
 DECISION_CHECKERS = ("notifiable-incident", "serious-harm", "allegations")
@@ -61,7 +61,13 @@ class Diagram:
     outcomes: dict[str, str]  # key -> outcome id
 
     def label(self, outcome: str) -> str:
-        return UNDETERMINED_LABEL if outcome == UNDETERMINED else self.checker.outcomes[outcome]
+        decision, _, duty = outcome.partition(DUTY_MARK)
+        text = UNDETERMINED_LABEL if decision == UNDETERMINED else self.checker.outcomes[decision]
+        return text + DUTY_LABELS.get(duty, "")
+
+    def tone(self, outcome: str) -> str:
+        decision = outcome.partition(DUTY_MARK)[0]
+        return "open" if decision == UNDETERMINED else self.checker.tones[decision]
 
     def paths(self) -> list[tuple[list[tuple[Question, str]], str]]:
         """Every path from the start: the answers along it (by label) and the outcome."""
@@ -107,6 +113,26 @@ def decision_questions(checker: Checker) -> list[Question]:
     return [q for q in checker.questions if q.kind in ("bool", "choice")]
 
 
+# A duty a result names beside its outcome, drawn as part of the chart's end point: the DBS
+# referral of the allegations check (paragraph 6 of the proposed text), which is owed whatever
+# the outcome when the person has been removed because they pose a risk of harm to children.
+DUTY_MARK = "+"
+DUTY_LABELS = {
+    "dbs": "; and the organisation must refer the person to the DBS: it is an offence to fail "
+    "to make a referral without good reason",
+    "dbs_open": "; whether the organisation must refer the person to the DBS depends on the "
+    "“Not sure” answer about removal",
+}
+
+
+def chart_outcome(result: Result) -> str:
+    """The end point a result reaches: its outcome, and a duty it names beside it."""
+    if result.checker.id == "allegations":
+        duty = {True: "dbs", False: "", None: "dbs_open"}[result.extra["dbs_referral_required"]]
+        return result.outcome + (DUTY_MARK + duty if duty else "")
+    return result.outcome
+
+
 @functools.cache
 def diagram_of(checker_id: str, definite: bool = False) -> Diagram:
     return diagram(CHECKERS[checker_id], definite)
@@ -134,7 +160,7 @@ def diagram(checker: Checker, definite: bool = False) -> Diagram:
         if not asked_as_in_the_form(questions, answers):
             continue
         try:
-            table[combo] = checker.run(answers).outcome
+            table[combo] = chart_outcome(checker.run(answers))
         except InputError:
             continue  # answers that contradict each other: no path leads there
 
@@ -150,7 +176,7 @@ def diagram(checker: Checker, definite: bool = False) -> Diagram:
         found = set(rows.values())
         if len(found) == 1:
             outcome = found.pop()
-            key = f"outcome_{outcome}".replace("-", "_")
+            key = "outcome_" + re.sub(r"\W", "_", outcome)
             outcomes[key] = outcome
             return key
         q = questions[depth]
@@ -252,7 +278,7 @@ def to_dot(d: Diagram, base: str, foot: str = "") -> str:
             attrs.append(f"tooltip={dot_quote('The guidance for question ' + number)}")
         lines.append(f"  {key} [{', '.join(attrs)}];")
     for key, outcome in d.outcomes.items():
-        tone = "open" if outcome == UNDETERMINED else d.checker.tones[outcome]
+        tone = d.tone(outcome)
         label = wrap(d.label(outcome)[:1].upper() + d.label(outcome)[1:], 30)
         lines.append(
             f'  {key} [label={dot_quote(label)}, shape=box, style="filled,bold", '
