@@ -578,3 +578,26 @@ def test_a_reader_finds_the_checks(browser, site, viewport):
         note.locator("a[href$='#check']").click()
         expect(page.locator(f"form[data-checker='{checker.id}']")).to_be_in_viewport()
     page.close()
+
+
+@pytest.mark.browser
+def test_once_the_child_has_died_the_harm_questions_are_not_asked(page: Page, site):
+    page.goto(site.url + "serious-harm/")
+    harms = ["life_threatening_injury", "serious_or_long_term_impairment", "child_recovered"]
+    answer(page, "serious-harm", {"child_died": False, "life_threatening_injury": True})
+    answer(page, "serious-harm", {"child_died": True})
+    for name in harms:
+        expect(page.locator(f"#serious-harm-{name}-group")).to_be_hidden()
+    # "Not sure" is an answer to whether abuse or neglect is known or suspected.
+    answer(
+        page,
+        "serious-harm",
+        {"abuse_or_neglect": None, "interagency_concerns": "no", "death_in_custody": True},
+    )
+    assert submit_and_wait(page, "serious-harm") == "undetermined"
+    result = page.locator("[data-checker-result]")
+    expect(result).to_contain_text("Either way a serious case review follows")
+    expect(result).not_to_contain_text("potentially life-threatening injury")
+    # "Not sure" to the child's death asks the harm questions again, as they were answered.
+    answer(page, "serious-harm", {"child_died": None})
+    expect(page.locator("#serious-harm-life_threatening_injury-yes")).to_be_checked()

@@ -371,3 +371,21 @@ def test_problems_come_in_question_order():
         api.assess("allegations", answers)
     assert [p.field for p in exc.value.problems] == [
         "colour", "harmed_or_may_have_harmed", "removed_due_to_risk"]  # fmt: skip
+
+
+def test_an_error_quotes_a_not_sure_answer_as_not_sure():
+    """No way of filling in the "not sure" answer fits: the message says "not sure", never
+    the "yes" or "no" that was tried for it."""
+    answers = {
+        "abuse_or_neglect": "not_suspected",
+        "child_died": None,
+        "life_threatening_injury": False,
+        "serious_or_long_term_impairment": False,
+        "child_recovered": True,
+        "interagency_concerns": "no",
+        "death_in_custody": True,
+    }
+    out = run("assess", "serious-harm", "-", stdin=json.dumps(answers))
+    assert out.returncode == 2
+    assert out.stderr.startswith("error: child_died: is not sure (null)")
+    assert "child_died is yes" not in out.stderr and "child_died is no" not in out.stderr
