@@ -1,6 +1,6 @@
 """Build the site in three steps, with the site generator as a black box in the middle.
 
-    python -m build_scripts.build [--generator mkdocs|zensical] [--site-dir site] [--site-url URL]
+    python -m build_scripts.build [--generator mkdocs|zensical] [--out site] [--site-url URL]
 
 1. the pre-pass (build_scripts/prepass): citations' pages, wheel, standard library archive,
    snapshot, and the generated fragments the pages include;
@@ -9,7 +9,12 @@
 3. the post-pass (build_scripts/postpass) over the built HTML: paragraph links, citations
    against the built ids, CSP, and the runtime copied in.
 
-`make build` runs this. Nothing here depends on a generator's plugin or hook interface.
+A build is a function from the sources to one output folder: it writes only there, into a
+scratch folder of its own (the fragments, and the generator's configuration derived from
+mkdocs.yml so that the snippets are read from the scratch folder), and into the runtime's
+content-addressed cache (.cache/runtime/<digest>/). The checkout is left as it was, and two
+builds can run at once. `make build` runs this. Nothing here depends on a generator's plugin or
+hook interface.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from build_scripts import postpass, prepass
@@ -26,29 +32,45 @@ from build_scripts import postpass, prepass
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def run_generator(generator: str, site: Path, site_url: str) -> None:
+# The lines of mkdocs.yml the derived configuration rewrites: each must be there as written.
+CONFIG_EDITS = {
+    "  custom_dir: overrides\n": "  custom_dir: {root}/overrides\n",
+    "      check_paths: true\n": "      check_paths: true\n      base_path:\n        - {work}\n",
+}
+
+
+def derived_config(work: Path, site: Path, docs: Path = ROOT / "docs") -> Path:
+    # (relative `site` and `docs` are read from `work`, where the configuration is)
+    """mkdocs.yml as this build reads it: the pages and overrides from the checkout, the
+    snippets (the repository's includes and the pre-pass's fragments) from `work`."""
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    for line, edited in CONFIG_EDITS.items():
+        if line not in text:
+            raise prepass.PrepassError(f"mkdocs.yml no longer has the line {line.strip()!r}")
+        text = text.replace(line, edited.format(root=ROOT, work=work))
+    text = f"docs_dir: {docs}\nsite_dir: {site}\n" + text
+    config = work / "mkdocs.yml"
+    config.write_text(text, encoding="utf-8")
+    return config
+
+
+def run_generator(generator: str, site: Path, site_url: str, work: Path) -> None:
     env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
     if generator == "mkdocs":
+        config = derived_config(work, site)
         command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-                   "--site-dir", str(site)]  # fmt: skip
-        subprocess.run(command, cwd=ROOT, env=env, check=True)
+                   "-f", str(config)]  # fmt: skip
+        subprocess.run(command, cwd=work, env=env, check=True)
         return
-    # Zensical has no --site-dir and wants site_dir inside the project: build into a folder
-    # of our own there, named in a copy of mkdocs.yml, and move it to the target.
-    scratch = ROOT / f".zensical-{os.getpid()}"
-    config = scratch.with_suffix(".yml")
-    config.write_text(
-        (ROOT / "mkdocs.yml").read_text(encoding="utf-8") + f"\nsite_dir: {scratch.name}/site\n",
-        encoding="utf-8",
-    )
-    try:
-        command = [str(Path(sys.executable).with_name("zensical")), "build", "--strict",
-                   "--clean", "-f", config.name]  # fmt: skip
-        subprocess.run(command, cwd=ROOT, env=env, check=True)
-        shutil.move(scratch / "site", site)
-    finally:
-        config.unlink()
-        shutil.rmtree(scratch, ignore_errors=True)
+    # Zensical wants docs_dir and site_dir inside the folder its configuration is in (a link
+    # to the checkout's docs/ is followed and refused): the work folder holds a copy of the
+    # pages, Zensical builds there, and the result moves to the target.
+    shutil.copytree(ROOT / "docs", work / "docs")
+    config = derived_config(work, Path("site"), docs=Path("docs"))  # relative to `work`
+    command = [str(Path(sys.executable).with_name("zensical")), "build", "--strict",
+               "--clean", "-f", str(config)]  # fmt: skip
+    subprocess.run(command, cwd=work, env=env, check=True)
+    shutil.move(work / "site", site)
 
 
 GENERATORS = ("mkdocs", "zensical")
@@ -56,17 +78,19 @@ GENERATORS = ("mkdocs", "zensical")
 
 def build(site: Path, site_url: str, generator: str = "mkdocs") -> None:
     site = site.resolve()
-    made = prepass.run(site_url)
-    if site.exists():
-        shutil.rmtree(site)
-    run_generator(generator, site, site_url)
-    postpass.run(site, made)
+    with tempfile.TemporaryDirectory(prefix="wt2015-build-") as scratch:
+        work = Path(scratch)
+        made = prepass.run(site_url, work)
+        if site.exists():
+            shutil.rmtree(site)
+        run_generator(generator, site, site_url, work)
+        postpass.run(site, made, work)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--generator", choices=GENERATORS, default="mkdocs")
-    parser.add_argument("--site-dir", type=Path, default=ROOT / "site")
+    parser.add_argument("--out", "--site-dir", dest="site_dir", type=Path, default=ROOT / "site")
     parser.add_argument("--site-url", default=os.environ.get("SITE_URL", "http://127.0.0.1:8000/"))
     args = parser.parse_args(argv)
     try:

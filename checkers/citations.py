@@ -61,7 +61,7 @@ SOURCE_NOTES = {
 # How a result tags a reason or action from each source, next to its citation.
 SOURCE_TAGS = {
     FINAL: "",
-    SUMMARY: "summary of the 2015 revisions",
+    SUMMARY: "the summary’s own words",
     DRAFT: "January 2015 proposed text",
     REGULATION: "",
     SITE: "this site’s good practice",

@@ -211,7 +211,7 @@ def assess(a: Answers) -> Result:
         reasons.append(
             Reason(
                 f"{len(guidance_gaps)} of the {len(GUIDANCE_ITEMS)} expectations of the guidance "
-                "are not met.",
+                f"{'is' if len(guidance_gaps) == 1 else 'are'} not met.",
                 cite.WHISTLEBLOWING,
             )
         )

@@ -81,3 +81,25 @@ def node() -> str:
             pytest.fail("node is not installed")
         pytest.skip("node is not installed")
     return path
+
+
+# What each test needs, marked from the fixtures it asks for, so that a quick loop can leave
+# out everything that needs a built site, a browser or Node: `make test-fast` runs
+# `-m "not build and not browser and not pyodide"`.
+NEEDS = {
+    "site": "build",
+    "zensical_site": "build",
+    "page": "browser",
+    "browser": "browser",
+    "context": "browser",
+    "node": "pyodide",
+}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        for fixture, mark in NEEDS.items():
+            if fixture in getattr(item, "fixturenames", ()):
+                item.add_marker(mark)
+        if item.get_closest_marker("browser"):
+            item.add_marker("build")  # every browser test reads the built site

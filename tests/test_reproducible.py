@@ -6,12 +6,14 @@ drifted would break caches and checks alike."""
 from __future__ import annotations
 
 import hashlib
+import os
+import subprocess
+import sys
 from pathlib import Path
 
-from build_scripts.prepass import runtime
 from checkers import CHECKERS
 
-from .conftest import build_site
+from .conftest import ROOT
 
 
 def digests(root: Path) -> dict[str, str]:
@@ -22,15 +24,46 @@ def digests(root: Path) -> dict[str, str]:
     }
 
 
-def test_two_builds_of_the_same_commit_are_identical(site, tmp_path, monkeypatch):
-    # The second build makes its Python files from nothing, in a dist/ of its own.
-    monkeypatch.setattr(runtime, "DIST", tmp_path / "dist")
-    again = tmp_path / "site"
-    build_site(again, site.url)
-    first, second = digests(site.dir), digests(again)
-    assert sorted(first) == sorted(second)
-    assert [path for path in first if first[path] != second[path]] == []
-    made = sorted((tmp_path / "dist").rglob("*.*"))
+def checkout_status() -> set[str]:
+    """Every changed, untracked and ignored path of the checkout, as git lists them."""
+    out = subprocess.run(
+        ["git", "status", "--porcelain", "--ignored"], cwd=ROOT, capture_output=True, text=True
+    )
+    assert out.returncode == 0, out.stderr
+    return set(out.stdout.splitlines())
+
+
+def test_two_builds_at_once_are_identical_and_leave_the_checkout_as_it_was(site, tmp_path):
+    """Two builds run at the same time, into two folders, one of them making its Python files
+    from nothing in a cache of its own: both give the session's site byte for byte, and the
+    checkout is left as it was (but for the runtime's content-addressed cache)."""
+    before = checkout_status()
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    fresh = tmp_path / "cache"
+    builds = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "build_scripts.build",
+                "--out",
+                str(tmp_path / name),
+                "--site-url",
+                site.url,
+            ],
+            cwd=ROOT,
+            env=env | extra,
+        )
+        for name, extra in (("a", {}), ("b", {"BUILD_CACHE": str(fresh)}))
+    ]
+    assert [b.wait(timeout=900) for b in builds] == [0, 0]
+    assert checkout_status() - before <= {"!! .cache/"}
+    first = digests(site.dir)
+    for name in ("a", "b"):
+        again = digests(tmp_path / name)
+        assert sorted(first) == sorted(again)
+        assert [path for path in first if first[path] != again[path]] == [], name
+    made = sorted((fresh / "runtime").rglob("*.*"))
     assert sorted(p.suffix for p in made) == [".bin", ".whl", ".zip"]  # really made afresh
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from build_scripts.host.headers import site_hashes
-from build_scripts.prepass import GENERATED
+from build_scripts.prepass import generated
 from build_scripts.prepass.runtime import Runtime
 
 from . import anchors, compress, csp, install, paragraph_links, service_worker, source_maps
@@ -32,18 +32,19 @@ def pages(site: Path) -> list[Path]:
     return sorted(p for p in site.rglob("*.html") if "assets" not in p.relative_to(site).parts)
 
 
-def run(site: Path, made: Runtime) -> None:
+def run(site: Path, made: Runtime, work: Path) -> None:
+    """`work` is the build's work folder, where the pre-pass wrote handouts and charts."""
     problems = anchors.unfilled(site, pages(site)) + anchors.broken_citations(site)
     if problems:
         raise PostpassError("\n  ".join(["post-pass:", *problems]))
-    install.handouts(site, GENERATED / "handouts")  # pages too: they get the policy below
+    install.handouts(site, generated(work) / "handouts")  # pages too: they get the policy below
     for page in pages(site):
         page.write_text(paragraph_links.add(page.read_text(encoding="utf-8")), encoding="utf-8")
     hashes = site_hashes(site)  # one policy for the whole site, as the host's header is
     for page in pages(site):
         page.write_text(csp.add_policy(page.read_text(encoding="utf-8"), hashes), encoding="utf-8")
     install.runtime(site, made)
-    install.flowcharts(site, GENERATED / "flowcharts")
+    install.flowcharts(site, generated(work) / "flowcharts")
     service_worker.write(site)
     source_maps.remove(site)
     compress.compress_site(site)  # last: it copies what the steps above made

@@ -4,11 +4,13 @@ the sources that a page includes.
 - every citation names a page that exists (its anchor is checked after the build, against the
   ids in the built page);
 - the checkers wheel, the standard library archive and the Pyodide snapshot;
-- the generated fragments in includes/generated/, which pages include with `pymdownx.snippets`
-  (`--8<-- "includes/generated/NAME"`): the glossary, the worked examples, the draft and final
-  comparisons, each checker's form, the home page's list of checks and the note at the top of
-  each page that has one. They are content, so the generator indexes them for
-  search like the rest of the page.
+- the generated fragments in includes/generated/ of the build's own work folder (never the
+  checkout), which pages include with `pymdownx.snippets` (`--8<-- "includes/generated/NAME"`):
+  the glossary, the worked examples, the draft and final comparisons, each checker's form, the
+  home page's list of checks and the note at the top of each page that has one. They are
+  content, so the generator indexes them for search like the rest of the page. The work folder
+  also holds a copy of the repository's includes/ (abbreviations, source lines), so that one
+  snippets base path serves both.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from .cited_pages import missing_pages
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
-GENERATED = ROOT / "includes" / "generated"
+INCLUDES = ROOT / "includes"
 INCLUDE = '--8<-- "includes/generated/{name}"'
 
 
@@ -81,29 +83,37 @@ def check_forms_are_on_their_pages() -> list[str]:
     return problems
 
 
-def write_flowcharts(site_url: str) -> None:
+def generated(work: Path) -> Path:
+    """Where the pre-pass writes what pages include, inside a build's work folder."""
+    return work / "includes" / "generated"
+
+
+def write_flowcharts(site_url: str, out: Path) -> None:
     """Each decision checker's chart for its page, and its SVG and PNG downloads (whose links
     are full addresses: a downloaded chart is read away from the site)."""
     for checker_id in flowcharts.DECISION_CHECKERS:
         depth = CHECKERS[checker_id].page.count("/")
         html = flowcharts.figure(checker_id, "../" * depth)
-        (GENERATED / f"flowchart-{checker_id}.html").write_text(html, encoding="utf-8")
-        flowcharts.write_downloads(checker_id, site_url, GENERATED / "flowcharts")
+        (out / f"flowchart-{checker_id}.html").write_text(html, encoding="utf-8")
+        flowcharts.write_downloads(checker_id, site_url, out / "flowcharts")
 
 
-def run(site_url: str) -> runtime.Runtime:
+def run(site_url: str, work: Path) -> runtime.Runtime:
+    """Check the pages, make the runtime (or take it from the cache), and write every
+    fragment into `work`, a fresh folder of this build's own."""
     problems = missing_pages(DOCS) + check_forms_are_on_their_pages()
     if problems:
         raise PrepassError("\n  ".join(["pre-pass:", *problems]))
     made = runtime.build_runtime()
-    shutil.rmtree(GENERATED, ignore_errors=True)
-    GENERATED.mkdir(parents=True)
+    shutil.copytree(INCLUDES, work / "includes", ignore=shutil.ignore_patterns("generated"))
+    out = generated(work)
+    out.mkdir(parents=True)
     for name, text in fragments(made).items():
-        (GENERATED / name).write_text(text, encoding="utf-8")
-    write_flowcharts(site_url)
+        (out / name).write_text(text, encoding="utf-8")
+    write_flowcharts(site_url, out)
     for address, page in handouts.all_handouts(site_url).items():
-        (GENERATED / address).parent.mkdir(parents=True, exist_ok=True)
-        (GENERATED / address).write_text(page, encoding="utf-8")
-    (GENERATED / "handout-list.html").write_text(handouts.trainers_list(), encoding="utf-8")
-    (GENERATED / "flowchart-list.html").write_text(flowcharts.trainers_list(), encoding="utf-8")
+        (out / address).parent.mkdir(parents=True, exist_ok=True)
+        (out / address).write_text(page, encoding="utf-8")
+    (out / "handout-list.html").write_text(handouts.trainers_list(), encoding="utf-8")
+    (out / "flowchart-list.html").write_text(flowcharts.trainers_list(), encoding="utf-8")
     return made

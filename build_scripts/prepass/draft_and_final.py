@@ -7,7 +7,8 @@ are compared, so that the summary's phrasing never shows as a change. Words are 
 without regard to capitals and punctuation, so a quotation that starts mid-sentence does not
 show a false difference either. The page shows both as quotations and, below them, a word-by-word
 mark-up: words only in the draft struck through, words only in the final wording underlined.
-The pre-pass writes each one to includes/generated/compare-ID.html for a page to include.
+The pre-pass writes each one as includes/generated/compare-ID.html (in the build's scratch
+folder) for a page to include.
 """
 
 from __future__ import annotations

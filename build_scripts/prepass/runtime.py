@@ -14,6 +14,7 @@ reason.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -43,7 +44,10 @@ PYODIDE_DIR = f"assets/pyodide/{pyodide_version() if NODE_PYODIDE.exists() else 
 
 
 MAKER = Path(__file__).with_name("make_runtime.mjs")
-DIST = ROOT / "dist"  # where the wheel and snapshot are made, and kept while sources are unchanged
+# The content-addressed cache where the wheel, archive and snapshot are made, one folder per
+# digest of what goes into them, kept while that is unchanged.
+# BUILD_CACHE moves it (the reproducibility test makes the files afresh in a cache of its own).
+DIST = Path(os.environ.get("BUILD_CACHE") or ROOT / ".cache") / "runtime"
 
 # Zip entries, gzip headers and the snapshot's clocks carry times; fixed ones make two builds
 # of a commit identical.
@@ -65,7 +69,7 @@ def sha256(data: bytes) -> str:
 
 
 class Runtime:
-    """The files the browser starts Python from, made in dist/<digest>/ (with the wheel they
+    """The files the browser starts Python from, made in the cache's <digest>/ (with the wheel they
     are made from) and served from assets/py/<digest>/."""
 
     def __init__(self, folder: Path) -> None:
@@ -109,25 +113,41 @@ class Runtime:
 
 def build_runtime() -> Runtime:
     """Build (or reuse, while what makes them is unchanged) the wheel, and from it the archive
-    and the snapshot, in dist/<digest>/."""
-    out = DIST / source_digest()
-    runtime = Runtime(out)
-    if out.exists() and all(path.exists() for path in runtime.files().values()):
-        return runtime
-    shutil.rmtree(DIST, ignore_errors=True)
-    out.mkdir(parents=True)
-    build_wheel(out)
+    and the snapshot, in the cache's folder for their digest. They are made in a folder of
+    their own and moved into place whole, so a build running at the same time sees either
+    nothing or all of them."""
+    digest = source_digest()
+    out = DIST / digest
+    if out.exists() and all(path.exists() for path in Runtime(out).files().values()):
+        return Runtime(out)
+    DIST.mkdir(parents=True, exist_ok=True)
+    making = Path(tempfile.mkdtemp(prefix=f"{digest}-", dir=DIST)) / digest
+    making.mkdir()
+    build_wheel(making)
+    runtime = Runtime(making)
     subprocess.run(
         ["node", str(MAKER), str(NODE_PYODIDE), str(runtime.wheel), str(runtime.archive),
          str(runtime.snapshot)],
-        check=True, cwd=ROOT, capture_output=True,
+        check=True, cwd=making, capture_output=True,
         env={**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH},
     )  # fmt: skip
-    return runtime
+    with contextlib.suppress(OSError):  # another build put the same files there first
+        making.rename(out)
+    shutil.rmtree(making.parent, ignore_errors=True)
+    for old in DIST.iterdir():  # earlier digests: the cache keeps the current one
+        if old.name != digest and not old.name.startswith(digest):
+            shutil.rmtree(old, ignore_errors=True)
+    return Runtime(out)
 
 
 def build_wheel(out: Path) -> None:
-    with tempfile.TemporaryDirectory() as tmp:
+    """The checkers' wheel, built from a copy of the package so that setuptools' build/ and
+    egg-info are made there, not in the checkout."""
+    with tempfile.TemporaryDirectory() as tmp, tempfile.TemporaryDirectory() as src:
+        shutil.copy2(ROOT / "pyproject.toml", src)
+        shutil.copytree(
+            ROOT / "checkers", Path(src) / "checkers", ignore=shutil.ignore_patterns("__pycache__")
+        )
         subprocess.run(
             [
                 sys.executable,
@@ -140,15 +160,14 @@ def build_wheel(out: Path) -> None:
                 "--quiet",
                 "-w",
                 tmp,
-                str(ROOT),
+                src,
             ],
             check=True,
-            cwd=ROOT,
+            cwd=src,
             env={**os.environ, "PYTHONWARNINGS": "ignore", "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH},
         )
         for wheel in Path(tmp).glob("*.whl"):
             shutil.copy2(wheel, out / wheel.name)
-    shutil.rmtree(ROOT / "build", ignore_errors=True)
 
 
 def lock_file() -> str:
