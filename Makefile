@@ -2,7 +2,7 @@
 VENV := .venv/bin
 PORT ?= 8000
 
-.PHONY: setup setup-site build serve test lint bench bank-holidays mutation lock deploy-config
+.PHONY: setup setup-site build serve test test-fast lint bench bank-holidays mutation lock deploy-config
 
 setup:
 	@bash build_scripts/dev/setup.sh
@@ -22,10 +22,18 @@ lint: setup
 	$(VENV)/ruff check .
 	$(VENV)/ruff format --check .
 
+# The full gate (CI runs it): every test, two at a time (each worker builds the site once into
+# a folder of its own; the runtime comes from the shared cache), slowest files printed.
 test: setup
 	$(VENV)/ruff check .
 	$(VENV)/ruff format --check .
-	$(VENV)/python -m pytest -q
+	$(VENV)/python -m pytest -q -n 2 --dist loadfile --durations=15
+
+# The loop to run while working: ruff and every test that needs no build, browser or Node.
+test-fast: setup-site
+	$(VENV)/ruff check .
+	$(VENV)/ruff format --check .
+	$(VENV)/python -m pytest -q -m "not build and not browser and not pyodide" --durations=5
 
 bench: setup build
 	$(VENV)/python -m build_scripts.dev.bench
