@@ -33,7 +33,7 @@ test: setup
 test-fast: setup-site
 	$(VENV)/ruff check .
 	$(VENV)/ruff format --check .
-	$(VENV)/python -m pytest -q -m "not build and not browser and not pyodide" --durations=5
+	$(VENV)/python -m pytest -q -n 2 -m "not build and not browser and not pyodide" --durations=5
 
 bench: setup build
 	$(VENV)/python -m build_scripts.dev.bench

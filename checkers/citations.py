@@ -5,46 +5,87 @@ root. The build fails when one of them is not an id of the built page
 (build_scripts/postpass/anchors.py).
 """
 
-# Allegations against people who work with children (proposed text, January 2015)
-S11_DUTY = "allegations/#s11-para-1"
-S11_ARRANGEMENTS = "allegations/#s11-para-2"
-ALLEGATION_LIMBS = "allegations/#allegation-limbs"
-ALLEGATIONS_COORDINATED = "allegations/#s11-para-3"
-ALLEGATIONS_ADVICE = "allegations/#s11-para-4"
-ALLEGATIONS_REPORTING = "allegations/#s11-para-5"
-DBS_REFERRAL = "allegations/#s11-para-6"
-DESIGNATED_OFFICER_FINAL = "allegations/#designated-officer-final"
+from dataclasses import dataclass
 
-# Notifiable incidents
-NI_CRITERIA = "notifiable-incidents/#criteria"
-NI_REGULATED_SETTINGS = "notifiable-incidents/#regulated-settings"
-NI_REPORTING = "notifiable-incidents/#ni-para-2"
-NI_AND_SCR = "notifiable-incidents/#ni-para-3"
-
-# Serious harm and serious case reviews
-REGULATION_5 = "serious-harm/#regulation-5"
-SERIOUS_HARM_DEFINITION = "serious-harm/#definition"
-SCR_PARA_6 = "serious-harm/#scr-para-6"
-SCR_PARA_7 = "serious-harm/#scr-para-7"
-SCR_PARA_8 = "serious-harm/#scr-para-8"
-
-# Whistleblowing
-WHISTLEBLOWING = "whistleblowing/#expectation"
-WHISTLEBLOWING_GOOD_PRACTICE = "whistleblowing/#good-practice"
-
-# The status of the 2015 guidance (replaced in 2018 and 2023)
-STATUS = "#status"
-
-ALL = {name: value for name, value in dict(globals()).items() if name.isupper()}
-
-# Where the text behind each anchor comes from. The two source texts are not equal: the summary
-# gives the final 2015 wording of some passages (and elsewhere speaks in its own words); the
-# January 2015 consultation gives proposed text, which is all this site has for the rest.
+# Where the text behind an anchor comes from. The two source texts are not equal: the summary
+# gives the final 2015 wording of some passages (and elsewhere speaks in its own words, a third
+# party's); the January 2015 consultation gives proposed text, which is all this site has for the
+# rest.
 FINAL = "final-2015"
 SUMMARY = "summary"
 DRAFT = "draft-2015"
 REGULATION = "regulation"
 SITE = "this-site"
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """One place a checker cites: its address, how a link to it reads, and its source."""
+
+    address: str  # "page/#anchor", relative to the site root
+    label: str
+    source: str
+
+
+ANCHORS: dict[str, Anchor] = {}
+
+
+def anchor(address: str, label: str, source: str) -> str:
+    """Record an anchor in the one table, and give its address for a checker to cite."""
+    ANCHORS[address] = Anchor(address, label, source)
+    return address
+
+
+# Allegations against people who work with children (proposed text, January 2015)
+S11_DUTY = anchor(
+    "allegations/#s11-para-1", "Section 11 of the Children Act 2004, paragraph 1", DRAFT
+)
+S11_ARRANGEMENTS = anchor("allegations/#s11-para-2", "Section 11 arrangements, paragraph 2", DRAFT)
+ALLEGATION_LIMBS = anchor("allegations/#allegation-limbs", "What an allegation is", DRAFT)
+ALLEGATIONS_COORDINATED = anchor("allegations/#s11-para-3", "Allegations, paragraph 3", DRAFT)
+ALLEGATIONS_ADVICE = anchor("allegations/#s11-para-4", "Allegations, paragraph 4", DRAFT)
+ALLEGATIONS_REPORTING = anchor("allegations/#s11-para-5", "Allegations, paragraph 5", DRAFT)
+DBS_REFERRAL = anchor("allegations/#s11-para-6", "Allegations, paragraph 6", DRAFT)
+DESIGNATED_OFFICER_FINAL = anchor(
+    "allegations/#designated-officer-final", "The designated officer", FINAL
+)
+
+# Notifiable incidents
+NI_CRITERIA = anchor("notifiable-incidents/#criteria", "Notifiable incidents: the criteria", FINAL)
+NI_REGULATED_SETTINGS = anchor(
+    "notifiable-incidents/#regulated-settings", "Regulated settings", DRAFT
+)
+NI_REPORTING = anchor("notifiable-incidents/#ni-para-2", "Notifiable incidents, paragraph 2", DRAFT)
+NI_AND_SCR = anchor("notifiable-incidents/#ni-para-3", "Notifiable incidents, paragraph 3", DRAFT)
+
+# Serious harm and serious case reviews
+REGULATION_5 = anchor("serious-harm/#regulation-5", "Regulation 5", REGULATION)
+SERIOUS_HARM_DEFINITION = anchor(
+    "serious-harm/#definition", "The definition of “seriously harmed”", FINAL
+)
+SCR_PARA_6 = anchor("serious-harm/#scr-para-6", "Serious case reviews, paragraph 6", DRAFT)
+SCR_PARA_7 = anchor("serious-harm/#scr-para-7", "Serious case reviews, paragraph 7", DRAFT)
+SCR_PARA_8 = anchor("serious-harm/#scr-para-8", "Serious case reviews, paragraph 8", DRAFT)
+
+# Whistleblowing
+WHISTLEBLOWING = anchor(
+    "whistleblowing/#expectation", "Whistleblowing: what the guidance expects", SUMMARY
+)
+WHISTLEBLOWING_GOOD_PRACTICE = anchor(
+    "whistleblowing/#good-practice", "Whistleblowing: good practice", SITE
+)
+
+# The status of the 2015 guidance (replaced in 2018 and 2023)
+STATUS = anchor("#status", "The status of the 2015 guidance", SITE)
+
+ALL = {
+    name: value
+    for name, value in dict(globals()).items()
+    if name.isupper() and isinstance(value, str) and value in ANCHORS
+}
+# Read from the one table (the names other modules use).
+SOURCE_OF = {address: a.source for address, a in ANCHORS.items()}
+LABELS = {address: a.label for address, a in ANCHORS.items()}
 
 SOURCE_NOTES = {
     FINAL: "Working Together 2015, final wording (as quoted in a published summary of the "
@@ -67,57 +108,9 @@ SOURCE_TAGS = {
     SITE: "this site’s good practice",
 }
 
-SOURCE_OF = {
-    S11_DUTY: DRAFT,
-    S11_ARRANGEMENTS: DRAFT,
-    ALLEGATION_LIMBS: DRAFT,
-    ALLEGATIONS_COORDINATED: DRAFT,
-    ALLEGATIONS_ADVICE: DRAFT,
-    ALLEGATIONS_REPORTING: DRAFT,
-    DBS_REFERRAL: DRAFT,
-    DESIGNATED_OFFICER_FINAL: FINAL,
-    NI_CRITERIA: FINAL,
-    NI_REGULATED_SETTINGS: DRAFT,
-    NI_REPORTING: DRAFT,
-    NI_AND_SCR: DRAFT,
-    REGULATION_5: REGULATION,
-    SERIOUS_HARM_DEFINITION: FINAL,
-    SCR_PARA_6: DRAFT,
-    SCR_PARA_7: DRAFT,
-    SCR_PARA_8: DRAFT,
-    WHISTLEBLOWING: SUMMARY,
-    WHISTLEBLOWING_GOOD_PRACTICE: SITE,
-    STATUS: SITE,
-}
-
 
 def source_fields(cite: str, source: str | None = None) -> dict[str, str]:
     """The `source` of a reason or action (its citation's, unless given), and the sentence
     that says what it is."""
     source = source or SOURCE_OF[cite]
     return {"source": source, "source_note": SOURCE_NOTES[source]}
-
-
-# How a link to each anchor reads in a result.
-LABELS = {
-    S11_DUTY: "Section 11 of the Children Act 2004, paragraph 1",
-    S11_ARRANGEMENTS: "Section 11 arrangements, paragraph 2",
-    ALLEGATION_LIMBS: "What an allegation is",
-    ALLEGATIONS_COORDINATED: "Allegations, paragraph 3",
-    ALLEGATIONS_ADVICE: "Allegations, paragraph 4",
-    ALLEGATIONS_REPORTING: "Allegations, paragraph 5",
-    DBS_REFERRAL: "Allegations, paragraph 6",
-    DESIGNATED_OFFICER_FINAL: "The designated officer",
-    NI_CRITERIA: "Notifiable incidents: the criteria",
-    NI_REGULATED_SETTINGS: "Regulated settings",
-    NI_REPORTING: "Notifiable incidents, paragraph 2",
-    NI_AND_SCR: "Notifiable incidents, paragraph 3",
-    REGULATION_5: "Regulation 5",
-    SERIOUS_HARM_DEFINITION: "The definition of “seriously harmed”",
-    SCR_PARA_6: "Serious case reviews, paragraph 6",
-    SCR_PARA_7: "Serious case reviews, paragraph 7",
-    SCR_PARA_8: "Serious case reviews, paragraph 8",
-    WHISTLEBLOWING: "Whistleblowing: what the guidance expects",
-    WHISTLEBLOWING_GOOD_PRACTICE: "Whistleblowing: good practice",
-    STATUS: "The status of the 2015 guidance",
-}

@@ -232,6 +232,8 @@ class Checker:
     # "no contradiction" (the whistleblowing checklist: with no policy, the other items are not
     # asked, so no answer to them is impossible).
     completion_valid: Callable[[Answers], bool] | None = None
+    # A decision (drawn as a flowchart for trainers), not a checklist.
+    decision: bool = True
 
     def question(self, name: str) -> Question:
         for q in self.questions:

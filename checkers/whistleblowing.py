@@ -311,6 +311,7 @@ CHECKER = Checker(
     # With the policy "not sure", its "no" leaves the other items unasked: any answer to them
     # is possible, and none is met.
     completion_valid=lambda a: True,
+    decision=False,  # a checklist: its action plan is the picture, not a flowchart
     submit_label="Check the policy",
     actions_heading="Action plan",
     notes=notes,

@@ -50,3 +50,36 @@ def test_a_downloaded_chart_carries_the_credit_with_its_address(site, checker_id
     words = " ".join(unescape(t) for t in re.findall(r"<text[^>]*>([^<]*)</text>", svg))
     address = f"{site.url}{CHECKERS[checker_id].page}#flowchart"
     assert " ".join(credit(address).split()) in " ".join(words.split())
+
+
+# The summary of the revisions is a third party's: the site never puts its own sentences under
+# the Crown's copyright or the Open Government Licence.
+SUMMARY_NAME = "a published summary of the revisions (its author is not named in our copy)"
+
+
+def test_the_credit_line_keeps_the_summarys_words_out_of_the_crown_licence():
+    line = credit("https://example.org/")
+    assert SUMMARY_NAME in line and "not Crown copyright" in line
+
+
+def test_every_source_line_attributes_the_summary_rightly():
+    from tests.conftest import ROOT
+
+    own = (ROOT / "includes" / "source-summary.md").read_text(encoding="utf-8")
+    final = (ROOT / "includes" / "source-final.md").read_text(encoding="utf-8")
+    assert SUMMARY_NAME in own and SUMMARY_NAME in final
+    assert "not Crown copyright" in own and "not covered by the Open Government Licence" in own
+    # The final wording it quotes is the guidance's, and so the Crown's.
+    assert "The guidance’s words: Crown copyright" in final
+    readme = (ROOT / "sources" / "README.md").read_text(encoding="utf-8")
+    assert "not Crown copyright" in readme
+
+
+def test_every_page_footer_and_the_for_trainers_page_say_so(site):
+    for page in sorted(site.dir.rglob("*.html"))[:60]:
+        text = " ".join(unescape(re.sub(r"<[^>]+>", " ", page.read_text(encoding="utf-8"))).split())
+        if "Crown copyright" in text:
+            assert "a published summary of the revisions are its author's own words" in text, page
+    html = (site.dir / "for-trainers" / "index.html").read_text(encoding="utf-8")
+    text = " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
+    assert "The summary is not a government publication" in text

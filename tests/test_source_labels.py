@@ -23,7 +23,9 @@ RUN = 8  # words in a row that count as quoting a source
 # The passages of the summary that give the guidance's own (final 2015) wording, as the site
 # uses them; the rest of the summary is its author's own words.
 FINAL_PASSAGES = (
-    "Local authorities should have designated a particular officer, or team of officers",
+    "Local authorities should have designated a particular officer, or team of officers (either "
+    "as part of multi-agency arrangements or otherwise), to be involved in the management and "
+    "oversight of allegations against people that work with children.",
     "Any such officer, or team of officers, should be sufficiently qualified and experienced to "
     "be able to fulfil this role effectively, for example qualified social workers. Any new "
     "appointments to such a role, other than current or former designated officers moving "
@@ -40,7 +42,9 @@ FINAL_PASSAGES = (
     "is not known or suspected). A child in a regulated setting or service has died (including "
     "cases where abuse or neglect is not known or suspected).",
     "this guidance defines preventable child deaths as those in which modifiable factors may "
-    "have contributed to the death.",
+    "have contributed to the death. These are factors defined as those, where, if actions could "
+    "be taken through national or local interventions, the risk of future child deaths could be "
+    "reduced.",
 )
 ITEM = re.compile(
     r"^(?:By \d{4}-\d\d-\d\d: )?(?P<text>.*) \[(?P<cite>[^;\]]*); (?P<source>[^\]]*)\]$"
@@ -146,3 +150,18 @@ def test_a_regulated_setting_not_sure_rests_on_the_fourth_criterion():
     assert result["depends_on"] == ["regulated_setting"]
     reason = next(r for r in result["reasons"] if "regulated setting" in r["text"])
     assert reason["source"] == "final-2015" and reason["cite"].endswith("#criteria")
+
+
+def test_the_draft_and_final_comparison_shows_only_the_guidances_words_as_final():
+    """The final side of each comparison is made of what the summary gives as the guidance's
+    own wording; its own sentences are never shown as "final wording"."""
+    from build_scripts.prepass.draft_and_final import COMPARISONS
+    from build_scripts.prepass.draft_and_final import words as block_words
+
+    passages = " ".join(" ".join(words(p)) for p in FINAL_PASSAGES)
+    for comparison in COMPARISONS.values():
+        for block in comparison.final:
+            texts = (block,) if isinstance(block, str) else block
+            for text in texts:
+                assert " ".join(words(text)) in passages, (comparison.id, text)
+        assert block_words(comparison.final)

@@ -32,7 +32,8 @@ from checkers.errors import InputError
 from checkers.model import UNDETERMINED, Checker, Question, Result
 from checkers.web.encoding import FORM_LABELS, NOT_ANSWERED, form_value
 
-DECISION_CHECKERS = ("notifiable-incident", "serious-harm", "allegations")
+# Every checker whose outcome is a decision gets a chart (the registry says which).
+DECISION_CHECKERS = tuple(c.id for c in CHECKERS.values() if c.decision)
 UNDETERMINED_LABEL = "cannot be decided until the “Not sure” answers are known"
 ABSENT = object()  # an optional question left unanswered
 TONE_COLOURS = {"act": "#fbeaec", "review": "#fff4e0", "clear": "#e8f4ea", "open": "#f3f3f3"}
