@@ -83,8 +83,8 @@ class Question:
         if self.kind == "bool":
             if not isinstance(value, bool):
                 if self.unsure:
-                    raise BadAnswer("must be true, false or null (not sure)", "Select an answer")
-                raise BadAnswer("must be true or false", "Select yes or no")
+                    raise BadAnswer("must be true, false or null (not sure)", self.missing_message)
+                raise BadAnswer("must be true or false", self.missing_message)
             return value
         if self.kind == "choice":
             allowed = [c.value for c in self.choices]
@@ -92,14 +92,34 @@ class Question:
                 unsure = " or null (not sure)" if self.unsure else ""
                 raise BadAnswer(
                     "must be one of " + ", ".join(f'"{v}"' for v in allowed) + unsure,
-                    "Select one of the options",
+                    self.missing_message,
                 )
             return value
         return parse_date(value)
 
     @property
+    def asked(self) -> str:
+        """The question as it reads after a colon: "has the child died?"."""
+        text = self.text.removesuffix(" (optional)")
+        return text[0].lower() + text[1:]
+
+    @property
     def missing_message(self) -> str:
-        return "Enter a date" if self.kind == "date" else "Select an answer"
+        """What to do, and about which question, in the GOV.UK style: "Select yes, no or not
+        sure: has the child died?"."""
+        if self.kind == "date":
+            return f"Enter a date: {self.asked}"
+        if self.kind == "bool":
+            answers = "yes, no or not sure" if self.unsure else "yes or no"
+        else:
+            labels = [c.label[0].lower() + c.label[1:] for c in self.choices]
+            if any(len(label.split()) > 4 or ":" in label for label in labels):
+                answers = "one of the answers"  # long answers are not listed in the message
+            elif self.unsure:
+                answers = ", ".join(labels) + ", or not sure"
+            else:
+                answers = ", ".join(labels[:-1]) + " or " + labels[-1]
+        return f"Select {answers}: {self.asked}"
 
     @property
     def domain(self) -> tuple[Any, ...]:

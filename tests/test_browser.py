@@ -123,7 +123,9 @@ def test_bad_input_shows_errors_and_keeps_answers(page: Page, site):
     expect(summary).to_contain_text("There is a problem")
     expect(summary).to_be_focused()
     assert summary.locator("li").count() == 3
-    expect(page.locator("[data-error-for='seriously_harmed']")).to_have_text("Select an answer")
+    expect(page.locator("[data-error-for='seriously_harmed']")).to_have_text(
+        "Select yes, no or not sure: has the child been seriously harmed?"
+    )
     expect(page.locator("[data-error-for='child_died']")).to_be_hidden()
     expect(page.locator("input[name=child_died][value=no]")).to_be_checked()
     expect(page.locator("input[name=abuse_or_neglect][value=known]")).to_be_checked()

@@ -144,7 +144,11 @@ def test_an_unanswered_question_is_named_next_to_its_field():
     fields = [e["field"] for e in reply["errors"]]
     assert fields == ["child_died", "seriously_harmed", "abuse_or_neglect", "looked_after",
                       "regulated_setting"]  # fmt: skip
-    assert {e["message"] for e in reply["errors"]} == {"Select an answer"}
+    # Each names what is missing, GOV.UK style: "Select yes, no or not sure: has the child died?"
+    assert reply["errors"][0]["message"] == "Select yes, no or not sure: has the child died?"
+    for error in reply["errors"]:
+        question = CHECKERS["notifiable-incident"].question(error["field"]).text
+        assert error["message"].endswith(question[0].lower() + question[1:]), error
 
 
 def test_a_bad_request_is_one_error_not_a_traceback():
@@ -229,10 +233,10 @@ def test_html_escapes_what_it_shows():
         (api.link_for_form, '{"checker": "allegations", "values": {"a": 1}}',
          [{"field": "values", "message": "Must map field names to strings"}]),
         (api.handle_form, '{"checker": "allegations"}',
-         [{"field": "harmed_or_may_have_harmed", "message": "Select an answer"},
-          {"field": "possible_criminal_offence", "message": "Select an answer"},
-          {"field": "risk_of_harm", "message": "Select an answer"},
-          {"field": "removed_due_to_risk", "message": "Select an answer"}]),
+         [{"field": "harmed_or_may_have_harmed", "message": CHECKERS["allegations"].question("harmed_or_may_have_harmed").missing_message},
+          {"field": "possible_criminal_offence", "message": CHECKERS["allegations"].question("possible_criminal_offence").missing_message},
+          {"field": "risk_of_harm", "message": CHECKERS["allegations"].question("risk_of_harm").missing_message},
+          {"field": "removed_due_to_risk", "message": CHECKERS["allegations"].question("removed_due_to_risk").missing_message}]),
     ],
 )  # fmt: skip
 def test_a_bad_page_request_names_its_field(call, message, errors):

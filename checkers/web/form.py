@@ -87,7 +87,10 @@ def render_form(
     runtime += "".join(
         f' data-{name}-sha256="{attr(value)}"' for name, value in sorted((digests or {}).items())
     )
-    messages = " ".join(f'data-msg-{k.replace("_", "-")}="{attr(v)}"' for k, v in MESSAGES.items())
+    messages = " ".join(
+        f'data-msg-{k.replace("_", "-")}="{attr(v)}"'
+        for k, v in {**MESSAGES, "stale": stale_message(checker)}.items()
+    )
     questions = "\n".join(render_question(checker, q, base) for q in checker.questions)
     organisation = render_organisation(checker) if checker.print_title else ""
     section = f"""
@@ -111,6 +114,7 @@ def render_form(
 <p class="checker-progress" data-checker-progress aria-hidden="true" hidden></p>
 <p class="checker-copy" data-copy-output hidden><label for="{cid}-link">Link to these answers</label> <input id="{cid}-link" type="text" readonly data-copy-field></p>
 </form>
+<p class="checker-stale" data-stale-note data-search-exclude role="status"></p>
 <div class="checker-result-region" aria-live="polite" aria-atomic="true" data-checker-live data-search-exclude>
 <div class="checker-result" data-checker-result hidden tabindex="-1"></div>
 </div>
@@ -151,6 +155,11 @@ def render_question(checker: Checker, q: Question, base: str) -> str:
         f'<legend class="checker-legend">{escape(q.text)}</legend>{hint}{error}'
         f'<div class="checker-radios">{radios}</div>{cite}</fieldset>'
     )
+
+
+def stale_message(checker: Checker) -> str:
+    """Said, once, when an answer changes under a result: the result is no longer theirs."""
+    return f"Your answers have changed: press {checker.submit_label} again"
 
 
 def asked_if(q: Question) -> str:

@@ -253,12 +253,19 @@
         group.classList.add("checker-question--error");
         const link = document.createElement("a");
         link.href = "#" + (group.querySelector("input") || group).id;
-        link.textContent = message + ": " + group.querySelector(".checker-legend").textContent;
+        // A link with a target is left alone by Material's instant navigation, which would
+        // otherwise fetch the page again and wipe every message.
+        link.target = "_self";
+        // A message that does not name its question ("This cannot be yes…") is followed by it.
+        const legend = group.querySelector(".checker-legend").textContent.trim();
+        link.textContent = message.toLowerCase().includes(legend.toLowerCase())
+          ? message : message + ": " + legend;
         link.addEventListener("click", (event) => {
           event.preventDefault();
           const input = group.querySelector("input");
-          (input || group).focus();
-          group.scrollIntoView({ block: "center" });
+          // The question's scroll-margin-top keeps it below the sticky header.
+          group.scrollIntoView({ block: "start" });
+          (input || group).focus({ preventScroll: true });
         });
         item.append(link);
       } else {
@@ -272,8 +279,23 @@
 
   // -- results ----------------------------------------------------------------------------
 
+  // A result stands beside the answers it was made from, or is marked out of date at once:
+  // the line above it (a status region of its own, outside the result's) says so, once.
+  function markStale(form) {
+    const result = partOf(form, "[data-checker-result]");
+    if (result.hidden || result.dataset.stale) return;
+    result.dataset.stale = "true";
+    partOf(form, "[data-stale-note]").textContent = form.dataset.msgStale;
+  }
+
+  function unmarkStale(form) {
+    delete partOf(form, "[data-checker-result]").dataset.stale;
+    partOf(form, "[data-stale-note]").textContent = "";
+  }
+
   function showResult(form, reply, { focus = true } = {}) {
     const result = partOf(form, "[data-checker-result]");
+    unmarkStale(form);
     result.innerHTML = reply.html; // made by Python, every text escaped there
     result.dataset.outcome = reply.result.outcome;
     result.dataset.tone = reply.tone;
@@ -289,6 +311,7 @@
 
   function clearResult(form) {
     const result = partOf(form, "[data-checker-result]");
+    unmarkStale(form);
     result.hidden = true;
     result.replaceChildren();
     delete result.dataset.outcome;
@@ -517,11 +540,15 @@
       event.preventDefault();
       submit(form);
     });
-    form.addEventListener("change", () => {
+    form.addEventListener("change", (event) => {
       applyAskedIf(form);
       keepAnswers(form);
+      if (!event.target.matches("[data-organisation], [data-copy-field]")) markStale(form);
     });
-    form.addEventListener("input", () => keepAnswers(form));
+    form.addEventListener("input", (event) => {
+      keepAnswers(form);
+      if (!event.target.matches("[data-organisation], [data-copy-field]")) markStale(form);
+    });
     form.addEventListener("reset", () => {
       kept.delete(form.dataset.checker);
       setTimeout(() => applyAskedIf(form));

@@ -1,0 +1,119 @@
+"""The screen at the moment of use, on a phone and a laptop: a result never stands beside
+answers it was not made from, and the error summary keeps the reader on the page with every
+message in place, the question in view below the sticky header."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from checkers import CHECKERS
+
+from .browser_helpers import RESULT, answer, submit_and_wait
+
+pytestmark = pytest.mark.browser
+
+VIEWPORTS = {"phone": (390, 844), "laptop": (1366, 768)}
+ALLEGATION = {
+    "harmed_or_may_have_harmed": False,
+    "possible_criminal_offence": False,
+    "risk_of_harm": False,
+    "removed_due_to_risk": False,
+}
+
+
+@pytest.fixture(params=list(VIEWPORTS))
+def screen(request, browser: Browser, browser_context_args):
+    width, height = VIEWPORTS[request.param]
+    context = browser.new_context(
+        **browser_context_args, viewport={"width": width, "height": height}
+    )
+    yield context.new_page()
+    context.close()
+
+
+def in_view_below_header(page: Page, selector: str) -> bool:
+    return page.evaluate(
+        """s => { const box = document.querySelector(s).getBoundingClientRect();
+                  const header = document.querySelector('.md-header').getBoundingClientRect();
+                  return box.top >= header.bottom - 1 && box.top < innerHeight; }""",
+        selector,
+    )
+
+
+def test_a_changed_answer_marks_the_result_out_of_date(screen: Page, site):
+    page = screen
+    page.goto(site.url + CHECKERS["allegations"].page)
+    answer(page, "allegations", ALLEGATION)
+    assert submit_and_wait(page, "allegations") == "not_allegation"
+    result = page.locator("[data-checker-result]")
+    expect(result).not_to_have_attribute("data-stale", "true")
+    answer(page, "allegations", {"harmed_or_may_have_harmed": True})
+    # At once, before any press: the old result is marked, and the line above it says what to
+    # do (outside the result's live region, so the result is not read out again).
+    note = page.locator("[data-stale-note]")
+    expect(result).to_have_attribute("data-stale", "true")
+    expect(note).to_be_visible()
+    expect(note).to_have_text("Your answers have changed: press Check again")
+    assert page.evaluate(
+        "() => !document.querySelector('[data-stale-note]').closest('[aria-live]')"
+    )
+    assert page.evaluate(
+        "() => { const n = document.querySelector('[data-stale-note]');"
+        " return n.nextElementSibling.contains(document.querySelector('[data-checker-result]')); }"
+    )
+    # Said once: the line is a status region of its own (role=status).
+    expect(note).to_have_attribute("role", "status")
+    page.evaluate(
+        """() => { window.__said = 0; new MutationObserver(() => window.__said++).observe(
+             document.querySelector('[data-stale-note]'),
+             {childList: true, characterData: true, subtree: true}); }"""
+    )
+    answer(page, "allegations", {"risk_of_harm": True})  # a second change says nothing new
+    page.wait_for_timeout(200)
+    assert page.evaluate("window.__said") == 0
+    # Checking again gives a result for the answers shown, no longer marked.
+    assert submit_and_wait(page, "allegations") == "allegation"
+    expect(result).not_to_have_attribute("data-stale", "true")
+    expect(note).to_be_hidden()
+
+
+def test_the_error_summary_keeps_the_reader_on_the_page(screen: Page, site):
+    page = screen
+    page.goto(site.url + CHECKERS["notifiable-incident"].page)
+    answer(page, "notifiable-incident", {"child_died": False, "abuse_or_neglect": "known"})
+    page.locator("form[data-checker] button[type=submit]").click()
+    summary = page.locator("[data-error-summary]")
+    expect(summary).to_be_visible(timeout=60_000)
+    address = page.url
+    page.evaluate("window.__samePage = true")  # gone if the page were swapped or reloaded
+    links = summary.locator("a")
+    expect(links).to_have_count(3)
+    for i in range(3):
+        link = links.nth(i)
+        field = link.get_attribute("href").split("#", 1)[1]
+        link.click()
+        page.wait_for_timeout(300)
+        assert page.evaluate("window.__samePage === true"), "the page was swapped"
+        assert page.url == address
+        expect(summary).to_be_visible()
+        expect(page.locator("[data-error-for]:not([hidden])")).to_have_count(3)
+        expect(page.locator(f"#{field}")).to_be_focused()
+        group = page.locator(f"#{field}").locator("xpath=ancestor::*[@data-field][1]")
+        group_id = group.get_attribute("id")
+        assert in_view_below_header(page, f"#{group_id}"), group_id
+    expect(page.locator(RESULT)).to_have_count(0)
+
+
+def test_every_message_names_what_is_missing(screen: Page, site):
+    page = screen
+    page.goto(site.url + CHECKERS["notifiable-incident"].page)
+    answer(page, "notifiable-incident", {"child_died": False})
+    page.locator("form[data-checker] button[type=submit]").click()
+    expect(page.locator("[data-error-for='seriously_harmed']")).to_have_text(
+        "Select yes, no or not sure: has the child been seriously harmed?", timeout=60_000
+    )
+    expect(page.locator("[data-error-for='abuse_or_neglect']")).to_have_text(
+        "Select known, suspected, not known or suspected, or not sure: is abuse or neglect "
+        "known or suspected?"
+    )
