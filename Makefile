@@ -1,6 +1,10 @@
 # The two commands of the README: `make serve` and `make test`. Both set up what they need.
 VENV := .venv/bin
 PORT ?= 8000
+# The address the site is built for: every canonical link, the sitemap, printed records, QR
+# codes and chart credits use it. The default is this machine (a preview build, and its
+# handouts and charts say so); to publish: make build SITE_URL=https://example.org/wt2015/
+SITE_URL ?= http://127.0.0.1:$(PORT)/
 
 .PHONY: setup setup-site build serve test test-fast lint bench bank-holidays mutation lock deploy-config
 
@@ -13,7 +17,7 @@ setup-site:
 
 # Three steps: the pre-pass, the generator (MkDocs) as a black box, the post-pass.
 build: setup-site
-	$(VENV)/python -m build_scripts.build --site-url http://127.0.0.1:$(PORT)/
+	$(VENV)/python -m build_scripts.build --site-url $(SITE_URL)
 
 serve: build
 	$(VENV)/python -m build_scripts.dev.serve --port $(PORT) --dir site

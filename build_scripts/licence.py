@@ -5,7 +5,9 @@ holds all of them to these two."""
 
 from __future__ import annotations
 
+import ipaddress
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 
 @dataclass(frozen=True)
@@ -38,11 +40,32 @@ SUMMARY_WORDS = (
 )
 
 
+# What a handout or chart built for the build machine's own address says at its foot, so that
+# its QR code and addresses (which open that machine) are never taken for the published ones.
+PREVIEW = (
+    "Preview build: the addresses and QR code on this page open the computer it was built on, "
+    "not the published site."
+)
+
+
+def is_preview(address: str) -> bool:
+    """A build for a loopback address (make build's default) is a preview, not for publishing."""
+    host = urlsplit(address).hostname or ""
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:  # a name, not an address
+        return False
+
+
 def credit(address: str) -> str:
     """One line for the foot of a handout or a chart that travels without the site: where it
-    came from and on what terms, so whoever reuses it can give the credit both licences ask."""
+    came from and on what terms, so whoever reuses it can give the credit both licences ask.
+    A preview build says so first."""
+    preview = f"{PREVIEW} " if is_preview(address) else ""
     return (
-        f"From Working Together 2015, {address}. The site's own words and pictures: "
+        f"{preview}From Working Together 2015, {address}. The site's own words and pictures: "
         f"{OWN_WORK.short} ({OWN_WORK.url}). Quoted words of the guidance and the consultation: "
         f"Crown copyright, {QUOTED.name} ({QUOTED.url}); {SUMMARY_WORDS}."
     )

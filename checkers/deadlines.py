@@ -24,16 +24,16 @@ def deadline(start: dt.date | None, count: int) -> dt.date | None:
     return None if start is None else add_working_days(start, count)
 
 
-def within(count: int, start: dt.date | None, since: str) -> tuple[dt.date | None, str]:
+def within(
+    count: int, start: dt.date | None, since: str, date_asked: bool = True
+) -> tuple[dt.date | None, str]:
     """The deadline and the clause that states it: "by Monday 4 January 2016 at the latest:
     five working days after …", or, with no start date, (None, "within five working days of
-    {since}")."""
+    {since}"), with "(give the date to see the day)" where the check asks for the date."""
     due = deadline(start, count)
     if due is None or start is None:
-        return (
-            None,
-            f"within {working_days_phrase(count)} of {since} (give the date to see the day)",
-        )
+        hint = " (give the date to see the day)" if date_asked else ""
+        return None, f"within {working_days_phrase(count)} of {since}{hint}"
     return due, (
         f"by {long_date(due)} at the latest: {working_days_phrase(count)} after "
         f"{long_date(start)}, not counting weekends or bank holidays in England and Wales"

@@ -138,12 +138,14 @@ OUTCOMES = {
 }
 
 
-def report_action(answers: Answers) -> Action:
-    """Paragraph 2 of the proposed text: report promptly, and within five working days."""
+def report_action(answers: Answers, date_asked: bool = True) -> Action:
+    """Paragraph 2 of the proposed text: report promptly, and within five working days.
+    `date_asked`: whether the check this appears in asks for the date of awareness."""
     due, when = within(
         NOTIFY_WITHIN_WORKING_DAYS,
         answers.get("aware_on"),
         "becoming aware that the incident has occurred",
+        date_asked,
     )
     return Action(
         f"The local authority should report the incident to Ofsted and the relevant LSCB "

@@ -256,7 +256,8 @@ def assess(a: Answers) -> Result:
     notifiable = notifiability(a)
     reasons.append(notifiable_reason(a, notifiable))
     if notifiable.value is True:
-        actions.append(notifiable_incident.report_action({}))
+        # This check asks no date: the notifiable-incident check works out the day.
+        actions.append(notifiable_incident.report_action({}, date_asked=False))
     elif notifiable.value is None:
         actions.append(check_notifiable(notifiable.depends_on))
 

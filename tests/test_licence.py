@@ -9,7 +9,7 @@ from html import escape, unescape
 
 import pytest
 
-from build_scripts.licence import OWN_WORK, QUOTED, credit
+from build_scripts.licence import OWN_WORK, QUOTED, SUMMARY_WORDS, credit
 from build_scripts.prepass import flowcharts, worked_examples
 from checkers import CHECKERS
 
@@ -78,8 +78,22 @@ def test_every_source_line_attributes_the_summary_rightly():
 def test_every_page_footer_and_the_for_trainers_page_say_so(site):
     for page in sorted(site.dir.rglob("*.html"))[:60]:
         text = " ".join(unescape(re.sub(r"<[^>]+>", " ", page.read_text(encoding="utf-8"))).split())
-        if "Crown copyright" in text:
-            assert "a published summary of the revisions are its author's own words" in text, page
+        if "Crown copyright" in text:  # the footer of a page, or a handout's credit line
+            assert (
+                "a published summary of the revisions are its author's own words" in text
+                or SUMMARY_WORDS in text
+            ), page
     html = (site.dir / "for-trainers" / "index.html").read_text(encoding="utf-8")
     text = " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
     assert "The summary is not a government publication" in text
+
+
+def test_a_preview_build_says_so_where_its_addresses_travel():
+    """A handout or chart built for the build machine's own address says "Preview build" at its
+    foot; one built for the published address does not."""
+    from build_scripts.licence import PREVIEW
+
+    for preview in ("http://127.0.0.1:8000/", "http://localhost:8080/wt/"):
+        assert credit(preview).startswith(PREVIEW)
+    for published in ("https://example.org/wt2015/", "https://127.example.org/"):
+        assert PREVIEW not in credit(published)

@@ -351,3 +351,9 @@ def test_a_harm_not_caused_by_abuse_or_neglect_is_not_the_definition():
     for q in CHECKERS["serious-harm"].schema()["questions"]:
         if q["id"] in HARMS:
             assert q["text"].startswith("As a result of abuse or neglect, ")
+
+
+def test_no_hint_to_give_a_date_this_check_does_not_ask_for():
+    for answers in VALID[::11]:
+        for action in api.assess("serious-harm", answers)["actions"]:
+            assert "give the date" not in action["text"], action
