@@ -252,10 +252,7 @@ def assess(a: Answers) -> Result:
             f"have one; adopt one first (0 of {total} items met)."
         )
     elif guidance_gaps:
-        summary = (
-            f"The policy has gaps: {len(guidance_gaps)} of the guidance’s "
-            f"{len(GUIDANCE_ITEMS)} expectations not met ({len(met)} of {total} items met)."
-        )
+        summary = f"The policy has gaps: {expectations(a)} ({len(met)} of {total} items met)."
     elif outcome == "meets_guidance":
         summary = (
             f"The policy meets what the guidance expects; {practice_gaps} good-practice "
@@ -263,14 +260,8 @@ def assess(a: Answers) -> Result:
         )
     else:
         summary = (
-            f"No gaps found in the answers you gave ({len(met)} of {total} items met), but "
-            "whether the policy meets what the guidance expects, and every item, depends on "
-            "the answers you were not sure of."
-            if not gaps
-            else f"The policy meets what the guidance expects where you answered, with "
-            f"{practice_gaps} good-practice item{'s' if practice_gaps != 1 else ''} missing "
-            f"({len(met)} of {total} items met); whether it meets what the guidance expects "
-            "depends on the answers you were not sure of."
+            f"Whether the policy meets what the guidance expects depends on the answers you were "
+            f"not sure of: {expectations(a)} ({len(met)} of {total} items met)."
         )
     return result(
         CHECKER,
@@ -285,6 +276,19 @@ def assess(a: Answers) -> Result:
         unsure=[i.id for i in unsure],
         score={"met": len(met), "total": total},
     )
+
+
+def expectations(a: Answers) -> str:
+    """The guidance's expectations counted apart: met, not met and not known ("3 of the 5
+    expectations met, 2 not known")."""
+    answers = [a[i] for i in GUIDANCE_ITEMS]
+    met = answers.count(True)
+    out = f"{met} of the guidance’s {len(GUIDANCE_ITEMS)} expectations met"
+    if answers.count(False):
+        out += f", {answers.count(False)} not met"
+    if answers.count(None):
+        out += f", {answers.count(None)} not known"
+    return out
 
 
 def notes(result: Result) -> list[Note]:

@@ -117,3 +117,27 @@ def test_every_message_names_what_is_missing(screen: Page, site):
         "Select known, suspected, not known or suspected, or not sure: is abuse or neglect "
         "known or suspected?"
     )
+
+
+def test_a_filled_in_link_shows_the_check_before_python_has_started(screen: Page, site):
+    """A handout's QR code opens the page at the check and its status line, not at the top,
+    while Python is still on its way (here held back until the test lets it go)."""
+    from checkers.web.encoding import fragment
+
+    from .answers import example_answers
+
+    page = screen
+    held = []
+    page.route("**/python.zip", lambda route: held.append(route))
+    checker = CHECKERS["allegations"]
+    page.goto(site.url + checker.page + fragment(checker, example_answers("allegations")))
+    page.wait_for_function("() => document.querySelector('form[data-checker][data-bound]')")
+    assert page.locator(RESULT).count() == 0  # Python has not answered yet
+    expect(page.locator("[data-checker-status]")).to_be_in_viewport()
+    expect(page.locator("[data-checker-status]")).to_contain_text("Starting the checker")
+    # The check's buttons are on screen above it (the check, not the top of the page).
+    expect(page.locator("form[data-checker] button[type=submit]")).to_be_in_viewport()
+    for route in held:
+        route.continue_()
+    page.unroute("**/python.zip")
+    page.wait_for_selector(RESULT, timeout=60_000)

@@ -183,3 +183,13 @@ def test_good_practice_is_never_attributed_to_the_guidance():
             "#good-practice" if item.source == "good_practice" else "#expectation"
         )
         assert action["source"] == ("this-site" if item.source == "good_practice" else "summary")
+
+
+def test_the_headline_counts_met_not_met_and_not_known_apart():
+    answers = dict.fromkeys(IDS, True) | {"staff_aware": None, "in_training": None}
+    result = api.assess("whistleblowing", answers)
+    assert "3 of the guidance’s 5 expectations met, 2 not known" in result["summary"]
+    answers |= {"procedures_clear": False}
+    result = api.assess("whistleblowing", answers)
+    assert result["outcome"] == "gaps"
+    assert "2 of the guidance’s 5 expectations met, 1 not met, 2 not known" in result["summary"]

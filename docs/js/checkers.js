@@ -577,7 +577,18 @@
     );
     // Answers the reader gave on this visit come first; a link's answers are filled in only
     // when the reader has followed it, not when they come back to it.
-    if (!restore(form)) fillFromFragment(form).then((filled) => filled && submitFromLink(form));
+    if (!restore(form)) {
+      // A filled-in link (a handout's QR code) is about the check: show it, and its status
+      // line, at once, before Python has started.
+      if (location.hash.startsWith("#checker=" + form.dataset.checker + "&")) {
+        // The whole check where it fits; where it does not (a phone), the status line at the
+        // foot of the screen, with as many of the filled-in answers above it as fit.
+        form.closest("[data-checker-section]").scrollIntoView({ block: "start" });
+        const line = partOf(form, "[data-checker-status]");
+        if (line.getBoundingClientRect().bottom > innerHeight) line.scrollIntoView({ block: "end" });
+      }
+      fillFromFragment(form).then((filled) => filled && submitFromLink(form));
+    }
   }
 
   function bindParagraphLinks() {
