@@ -261,11 +261,14 @@ def assess(a: Answers) -> Result:
     elif notifiable.value is None:
         actions.append(check_notifiable(notifiable.depends_on))
 
+    summary = SUMMARIES[scr]
+    if scr == UNDETERMINED and decision.values <= {"must", "should"}:
+        summary = EITHER_WAY_SUMMARY
     return result(
         CHECKER,
         a,
         scr,
-        SUMMARIES[scr],
+        summary,
         reasons,
         actions,
         depends_on=decision.depends_on,
@@ -312,6 +315,12 @@ SUMMARIES = {
     UNDETERMINED: "Whether a serious case review is required depends on the answers you were "
     "not sure of.",
 }
+
+# An open decision whose every way leads to a review says so first.
+EITHER_WAY_SUMMARY = (
+    "A serious case review follows either way: whether it must be commissioned or should be "
+    "carried out depends on the answers you were not sure of."
+)
 
 FIND_OUT = Action(
     "Find out the answers this depends on (listed under Why), then check again.",

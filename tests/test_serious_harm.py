@@ -339,6 +339,7 @@ def test_abuse_not_sure_at_a_death_in_custody_is_a_review_either_way():
     text = " ".join(r["text"] for r in result["reasons"])
     assert "if known or suspected, a serious case review must be commissioned" in text
     assert "Either way a serious case review follows" in text
+    assert result["summary"].startswith("A serious case review follows either way")
 
 
 def test_a_harm_not_caused_by_abuse_or_neglect_is_not_the_definition():
