@@ -262,7 +262,7 @@ def assess(a: Answers) -> Result:
         actions.append(check_notifiable(notifiable.depends_on))
 
     summary = SUMMARIES[scr]
-    if scr == UNDETERMINED and decision.values <= {"must", "should"}:
+    if scr == UNDETERMINED and review_either_way(decision.values):
         summary = EITHER_WAY_SUMMARY
     return result(
         CHECKER,
@@ -288,9 +288,14 @@ def seriously_harmed_field(a: Answers) -> str | None:
     return {True: "yes", False: "not_established", None: None}[CHECKER.always(a, seriously_harmed)]
 
 
+def review_either_way(possible: frozenset) -> bool:
+    """Every way of filling in the "not sure" answers leads to a serious case review."""
+    return possible <= {"must", "should"}
+
+
 def either_way(possible: frozenset) -> list[Reason]:
     """An open decision whose every way leads to a serious case review says so."""
-    if not possible <= {"must", "should"}:
+    if not review_either_way(possible):
         return []
     return [
         Reason(
