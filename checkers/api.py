@@ -44,7 +44,14 @@ def _form_request(message: str) -> tuple[Checker, Mapping[str, str], dict[str, A
 
 
 def _errors(exc: InputError) -> str:
-    return json.dumps({"errors": [{"field": p.field, "message": p.for_page} for p in exc.problems]})
+    return json.dumps(
+        {
+            "errors": [
+                {"field": p.field, "message": p.for_page} | ({"missing": True} if p.missing else {})
+                for p in exc.problems
+            ]
+        }
+    )
 
 
 def handle_form(message: str) -> str:

@@ -16,6 +16,7 @@ class Problem:
     field: str
     message: str
     page: str = ""
+    missing: bool = False  # an answer not yet given (the page can ask for it gently)
 
     @property
     def for_page(self) -> str:

@@ -307,7 +307,7 @@ class Checker:
             # to rule it out ("not sure" leaves it asked).
             if self.not_asked(q, answers):
                 continue
-            problems.append(Problem(q.id, "an answer is required", q.missing_message))
+            problems.append(Problem(q.id, "an answer is required", q.missing_message, missing=True))
         problems.sort(key=lambda p: self._order(p.field))
         if problems:
             raise InputError(problems)

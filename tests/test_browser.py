@@ -152,8 +152,12 @@ def test_serious_harm_links_to_a_filled_in_notifiable_check(page: Page, site):
     page.wait_for_url("**/notifiable-incidents/#checker=*")
     expect(page.locator("input[name=seriously_harmed][value=yes]")).to_be_checked()
     expect(page.locator("input[name=abuse_or_neglect][value=known]")).to_be_checked()
-    # looked_after and regulated_setting are left for the reader: an error, not a guess.
-    expect(page.locator("[data-error-for='looked_after']")).to_be_visible(timeout=60_000)
+    # looked_after and regulated_setting are left for the reader: asked for, never guessed
+    # (and not shown as an error the reader made).
+    expect(page.locator("[data-to-finish]")).to_contain_text(
+        "Was the child looked after?", timeout=60_000
+    )
+    expect(page.locator("[data-error-for='looked_after']")).to_be_hidden()
 
 
 def test_copied_link_opens_the_same_answers_in_a_new_browser(page: Page, site, browser):

@@ -270,7 +270,7 @@ def test_a_checker_without_a_printout_has_no_organisation_field():
     html = render_form(plain, "../", {"python": "p"})
     assert "data-organisation" not in html
     assert '</div>\n<div class="checker-error-summary"' not in html
-    assert "<ul data-error-list></ul>\n</div>\n<fieldset" in html
+    assert "<ul data-to-finish-list></ul></div>\n<fieldset" in html
 
 
 def test_a_checker_without_a_printout_renders_no_print_parts():

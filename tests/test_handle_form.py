@@ -233,10 +233,10 @@ def test_html_escapes_what_it_shows():
         (api.link_for_form, '{"checker": "allegations", "values": {"a": 1}}',
          [{"field": "values", "message": "Must map field names to strings"}]),
         (api.handle_form, '{"checker": "allegations"}',
-         [{"field": "harmed_or_may_have_harmed", "message": CHECKERS["allegations"].question("harmed_or_may_have_harmed").missing_message},
-          {"field": "possible_criminal_offence", "message": CHECKERS["allegations"].question("possible_criminal_offence").missing_message},
-          {"field": "risk_of_harm", "message": CHECKERS["allegations"].question("risk_of_harm").missing_message},
-          {"field": "removed_due_to_risk", "message": CHECKERS["allegations"].question("removed_due_to_risk").missing_message}]),
+         [{"field": "harmed_or_may_have_harmed", "message": CHECKERS["allegations"].question("harmed_or_may_have_harmed").missing_message, "missing": True},
+          {"field": "possible_criminal_offence", "message": CHECKERS["allegations"].question("possible_criminal_offence").missing_message, "missing": True},
+          {"field": "risk_of_harm", "message": CHECKERS["allegations"].question("risk_of_harm").missing_message, "missing": True},
+          {"field": "removed_due_to_risk", "message": CHECKERS["allegations"].question("removed_due_to_risk").missing_message, "missing": True}]),
     ],
 )  # fmt: skip
 def test_a_bad_page_request_names_its_field(call, message, errors):

@@ -141,3 +141,40 @@ def test_a_filled_in_link_shows_the_check_before_python_has_started(screen: Page
         route.continue_()
     page.unroute("**/python.zip")
     page.wait_for_selector(RESULT, timeout=60_000)
+
+
+def test_a_hand_off_between_checks_asks_for_what_is_left_not_an_error(screen: Page, site):
+    """The serious-harm result's link opens the notifiable-incident check with what serious
+    harm knows; the two questions it does not ask are asked for, without the error summary or
+    the red of an error the reader did not make; answering them finishes the check."""
+    page = screen
+    page.goto(site.url + CHECKERS["serious-harm"].page)
+    answer(
+        page,
+        "serious-harm",
+        {
+            "abuse_or_neglect": "known",
+            "child_died": False,
+            "life_threatening_injury": False,
+            "serious_or_long_term_impairment": False,
+            "interagency_concerns": "yes",
+            "death_in_custody": False,
+        },
+    )
+    submit_and_wait(page, "serious-harm")
+    page.locator(".checker-note a").first.click()
+    page.wait_for_url("**/notifiable-incidents/**")
+    finish = page.locator("[data-to-finish]")
+    expect(finish).to_be_visible(timeout=60_000)
+    expect(finish).to_contain_text("Answer these 2 questions to finish the check")
+    expect(finish.locator("a")).to_have_text(
+        ["Was the child looked after?", "Was the child in a regulated setting or service?"]
+    )
+    expect(page.locator("[data-error-summary]")).to_be_hidden()
+    expect(page.locator("[data-error-for]:not([hidden])")).to_have_count(0)
+    expect(page.locator(".checker-question--error")).to_have_count(0)
+    finish.locator("a").first.click()
+    expect(page.locator("#notifiable-incident-looked_after-yes")).to_be_focused()
+    answer(page, "notifiable-incident", {"looked_after": False, "regulated_setting": False})
+    assert submit_and_wait(page, "notifiable-incident") == "undetermined"  # seriously harmed?
+    expect(finish).to_be_hidden()

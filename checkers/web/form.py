@@ -46,6 +46,9 @@ MESSAGES = {
         "Something went wrong inside the checker, so it gives no result for these answers. "
         "Nothing was sent anywhere. The guidance on this page is not affected."
     ),
+    # A link from another check leaves some questions for the reader: asked for, not an error.
+    "finish_one": "Answer this question to finish the check:",
+    "finish_many": "Answer these {count} questions to finish the check:",
     "copied": "Link copied. It holds only your yes/no and multiple-choice answers.",
     "copy_failed": "Could not copy. Select the link below and copy it.",
     "fragment_ignored": (
@@ -103,6 +106,7 @@ def render_form(
 <h4 id="{cid}-error-title">There is a problem</h4>
 <ul data-error-list></ul>
 </div>
+<div class="checker-to-finish" data-to-finish data-search-exclude role="status" hidden><p data-to-finish-text></p><ul data-to-finish-list></ul></div>
 {organisation}
 {questions}
 <div class="checker-buttons">

@@ -238,36 +238,70 @@
       el.textContent = "";
       el.closest("[data-field]").classList.remove("checker-question--error");
     }
+    const finish = form.querySelector("[data-to-finish]");
+    finish.hidden = true;
+    finish.querySelector("[data-to-finish-list]").replaceChildren();
+    for (const group of form.querySelectorAll(".checker-question--to-answer")) {
+      group.classList.remove("checker-question--to-answer");
+    }
+  }
+
+  function groupFor(form, field) {
+    return [...form.querySelectorAll("[data-field]")].find((g) => g.dataset.field === field);
+  }
+
+  // A link into the form that stays on the page: Material's instant navigation leaves a link
+  // with a target alone (it would fetch the page again and wipe what is shown).
+  function linkTo(group, text) {
+    const link = document.createElement("a");
+    link.href = "#" + (group.querySelector("input") || group).id;
+    link.target = "_self";
+    link.textContent = text;
+    link.addEventListener("click", (event) => {
+      event.preventDefault();
+      const input = group.querySelector("input");
+      // The question's scroll-margin-top keeps it below the sticky header.
+      group.scrollIntoView({ block: "start" });
+      (input || group).focus({ preventScroll: true });
+    });
+    return link;
+  }
+
+  // A form filled from another check's link that still needs answers: ask for them, without
+  // the red of an error the reader did not make.
+  function showToFinish(form, errors) {
+    const box = form.querySelector("[data-to-finish]");
+    const template = errors.length === 1 ? form.dataset.msgFinishOne : form.dataset.msgFinishMany;
+    box.querySelector("[data-to-finish-text]").textContent =
+      template.replace("{count}", String(errors.length));
+    const list = box.querySelector("[data-to-finish-list]");
+    for (const { field } of errors) {
+      const group = groupFor(form, field);
+      if (!group) continue;
+      group.classList.add("checker-question--to-answer");
+      const item = document.createElement("li");
+      item.append(linkTo(group, group.querySelector(".checker-legend").textContent.trim()));
+      list.append(item);
+    }
+    box.hidden = false;
   }
 
   function showErrors(form, errors) {
     const summary = form.querySelector("[data-error-summary]");
     const list = summary.querySelector("[data-error-list]");
     for (const { field, message } of errors) {
-      const group = [...form.querySelectorAll("[data-field]")].find((g) => g.dataset.field === field);
+      const group = groupFor(form, field);
       const item = document.createElement("li");
       if (group) {
         const slot = group.querySelector("[data-error-for]");
         slot.textContent = message;
         slot.hidden = false;
         group.classList.add("checker-question--error");
-        const link = document.createElement("a");
-        link.href = "#" + (group.querySelector("input") || group).id;
-        // A link with a target is left alone by Material's instant navigation, which would
-        // otherwise fetch the page again and wipe every message.
-        link.target = "_self";
         // A message that does not name its question ("This cannot be yes…") is followed by it.
         const legend = group.querySelector(".checker-legend").textContent.trim();
-        link.textContent = message.toLowerCase().includes(legend.toLowerCase())
+        const text = message.toLowerCase().includes(legend.toLowerCase())
           ? message : message + ": " + legend;
-        link.addEventListener("click", (event) => {
-          event.preventDefault();
-          const input = group.querySelector("input");
-          // The question's scroll-margin-top keeps it below the sticky header.
-          group.scrollIntoView({ block: "start" });
-          (input || group).focus({ preventScroll: true });
-        });
-        item.append(link);
+        item.append(linkTo(group, text));
       } else {
         item.textContent = message;
       }
@@ -345,25 +379,25 @@
 
   // A form filled from a link is checked at once, and says where its answers came from.
   async function submitFromLink(form) {
-    await submit(form);
+    await submit(form, { fromLink: true });
     if (!partOf(form, "[data-checker-result]").hidden) status(form, "from-link", "ready");
   }
 
   // One check at a time: a second press while one is under way does nothing.
-  async function submit(form) {
+  async function submit(form, options = {}) {
     if (form.dataset.busy) return;
     const button = form.querySelector("button[type=submit]");
     form.dataset.busy = "true";
     button.setAttribute("aria-disabled", "true");
     try {
-      await check(form);
+      await check(form, options);
     } finally {
       delete form.dataset.busy;
       button.removeAttribute("aria-disabled");
     }
   }
 
-  async function check(form) {
+  async function check(form, { fromLink = false } = {}) {
     clearErrors(form);
     if (location.protocol === "file:") {
       status(form, "file", "failed");
@@ -386,7 +420,8 @@
     if (reply.errors) {
       status(form, "", "ready");
       clearResult(form);
-      showErrors(form, reply.errors);
+      if (fromLink && reply.errors.every((e) => e.missing)) showToFinish(form, reply.errors);
+      else showErrors(form, reply.errors);
     } else if (reply.result) {
       status(form, "", "ready");
       showResult(form, reply);
