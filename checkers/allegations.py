@@ -193,11 +193,7 @@ def assess(a: Answers) -> Result:
                 cite.ALLEGATION_LIMBS,
                 source=cite.SITE,
             ),
-            Action(
-                f"If this is an allegation, {inform.text[0].lower()}{inform.text[1:]}",
-                inform.cite,
-                inform.due,
-            ),
+            inform.only_if("this is an allegation"),
         ]
         summary = "Whether this is an allegation depends on the answers you were not sure of."
     reasons += unsure_reasons(CHECKER, a)

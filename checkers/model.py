@@ -9,6 +9,7 @@ own module holds only the guidance it implements.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -154,6 +155,12 @@ class Action:
     cite: str
     due: dt.date | None = None
     source: str | None = None  # as for Reason
+
+    def only_if(self, condition: str) -> Action:
+        """The same action for a result that is still open: "If this is an allegation, …"."""
+        return dataclasses.replace(
+            self, text=f"If {condition}, {self.text[0].lower()}{self.text[1:]}"
+        )
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -326,10 +333,10 @@ class Checker:
         unsure = self.unsure_fields(answers)
         if unsure and not completions(answers, unsure, self.consistent, self.domains()):
             # Each way of answering the unsure questions contradicts a known answer.
-            raise InputError(self.unsure_contradictions(answers, unsure))
+            raise InputError(self.unsure_contradictions(unsure))
         return answers
 
-    def unsure_contradictions(self, answers: Answers, unsure: list[str]) -> list[Problem]:
+    def unsure_contradictions(self, unsure: list[str]) -> list[Problem]:
         """Answers whose "not sure" ones cannot be filled in without contradicting a known one,
         said with the answers as given: a "not sure" is never called "yes" or "no"."""
         names = ", ".join(unsure)

@@ -174,15 +174,6 @@ FIND_OUT = Action(
 )
 
 
-def if_notifiable(action: Action) -> Action:
-    """The reporting action for an open result: conditional, never an instruction."""
-    return Action(
-        f"If this is a notifiable incident, {action.text[0].lower()}{action.text[1:]}",
-        action.cite,
-        action.due,
-    )
-
-
 def assess(answers: Answers) -> Result:
     settled = CHECKER.open(answers)
     # Once the child has died, "seriously harmed" is not asked: the first criterion covers it.
@@ -228,7 +219,7 @@ def assess(answers: Answers) -> Result:
             "Whether this is a notifiable incident depends on the answers you were not sure of."
         )
         report = report_action(answers)
-        actions += [FIND_OUT, if_notifiable(report)]
+        actions += [FIND_OUT, report.only_if("this is a notifiable incident")]
         # The time runs from awareness whatever the answers turn out to be.
         notify_by = report.due
     reasons += unsure_reasons(CHECKER, answers)
