@@ -54,8 +54,25 @@ def derived_config(work: Path, site: Path, docs: Path = ROOT / "docs") -> Path:
     return config
 
 
+def source_date_epoch() -> str:
+    """The date a build stamps on its pages (the sitemap's lastmod): the last commit's, so that
+    a build does not depend on the day it runs (two builds either side of midnight once
+    differed). SOURCE_DATE_EPOCH, where set, wins, as the reproducible-builds convention has
+    it; outside a git checkout the generators fall back to the day of the build."""
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        return os.environ["SOURCE_DATE_EPOCH"]
+    try:
+        out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT,
+                             capture_output=True, text=True)  # fmt: skip
+    except OSError:  # no git on this machine
+        return ""
+    return out.stdout.strip() if out.returncode == 0 else ""
+
+
 def run_generator(generator: str, site: Path, site_url: str, work: Path) -> None:
     env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
+    if epoch := source_date_epoch():
+        env["SOURCE_DATE_EPOCH"] = epoch
     if generator == "mkdocs":
         config = derived_config(work, site)
         command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",

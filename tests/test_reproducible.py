@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -76,3 +77,25 @@ def test_the_pages_record_the_digests_of_what_they_load(site):
             sha = hashlib.sha256(path.read_bytes()).hexdigest()
             assert f'data-{name}="assets/py/{folder.name}/{path.name}"' in html, checker.id
             assert f'data-{name}-sha256="{sha}"' in html, checker.id
+
+
+def test_the_build_dates_its_pages_by_the_last_commit_not_the_day_it_runs(site):
+    """Two builds either side of midnight once gave two sitemaps: the date a page carries is
+    the last commit's (or SOURCE_DATE_EPOCH's), whatever the day of the build."""
+    out = subprocess.run(
+        ["git", "log", "-1", "--format=%cd", "--date=format-local:%Y-%m-%d"],
+        cwd=ROOT, capture_output=True, text=True, env={**os.environ, "TZ": "UTC"},
+    )  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    sitemap = (site.dir / "sitemap.xml").read_text(encoding="utf-8")
+    dates = set(re.findall(r"<lastmod>([^<]+)</lastmod>", sitemap))
+    assert dates == {out.stdout.strip()}
+
+
+def test_source_date_epoch_wins_over_the_commit(monkeypatch):
+    from build_scripts.build import source_date_epoch
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1420070400")
+    assert source_date_epoch() == "1420070400"
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    assert source_date_epoch().isdigit()
