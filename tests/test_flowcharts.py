@@ -171,3 +171,43 @@ def test_a_charts_list_reads_from_its_margin(page: Page, site):
     figure.locator(".flowchart-text summary").click()
     item = figure.locator(".flowchart-steps > li").first
     assert item.evaluate("li => getComputedStyle(li).textAlign") in ("start", "left")
+
+
+@pytest.mark.parametrize("checker_id", flowcharts.DECISION_CHECKERS)
+def test_every_chart_has_slides_that_a_room_can_read(site, checker_id):
+    """Each chart (the full one and the definite one) as 16:9 slides of 1920 by 1080 pixels,
+    the smallest text 24 px at that size, split into parts that each say which part they are;
+    every question of the chart is drawn on exactly one part, every arrow that leaves a part
+    says where it goes on, and every slide's foot says these are the 2015 rules, replaced in
+    2018, with the chart's credit. The page links every slide."""
+    from PIL import Image
+
+    from build_scripts.prepass import slides
+
+    html = (site.dir / CHECKERS[checker_id].page / "index.html").read_text(encoding="utf-8")
+    for definite in (False, True):
+        chart = flowcharts.diagram_of(checker_id, definite)
+        dots = slides.slide_dots(checker_id, definite, site.url)
+        drawn: list[str] = []
+        for i, dot in enumerate(dots, 1):
+            name = slides.slide_name(checker_id, definite, i)
+            png = site.dir / "assets" / "flowcharts" / name
+            with Image.open(png) as image:
+                assert image.size == (1920, 1080), name
+                ink = image.convert("L").point(lambda v: 255 if v < 250 else 0).getbbox()
+            svg = flowcharts.render(dot, "svg").decode()
+            width_pt = int(re.search(r'width="(\d+)pt"', svg).group(1))
+            # drawn at its own size (never shrunk to fit): the ink is as wide as the drawing
+            assert ink[2] - ink[0] <= width_pt * 4 / 3 + 2, name
+            sizes = [float(s) for s in re.findall(r'font-size="([\d.]+)"', svg)]
+            assert min(sizes) * 4 / 3 >= 24, (name, min(sizes))  # points at 96 dpi, in px
+            text = " ".join(re.findall(r">([^<]+)</text>", svg)).replace("&#45;", "-")
+            if len(dots) > 1:
+                assert f"(part {i} of {len(dots)})" in text, name
+            assert "replaced by the 2018 edition on 4 July 2018" in " ".join(text.split())
+            assert site.url in text  # the credit line, with the chart's address
+            drawn += re.findall(r">(\d+)\. ", svg)
+            for stub in re.findall(r"Continues at question (\d+), on part (\d+)", text):
+                assert 1 <= int(stub[1]) <= len(dots) and int(stub[1]) != i, (name, stub)
+            assert f'href="../assets/flowcharts/{name}" download' in html, name
+        assert sorted(map(int, drawn)) == [int(k[1:]) for k in chart.steps], "each question once"

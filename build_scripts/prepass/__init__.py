@@ -21,7 +21,16 @@ from pathlib import Path
 from checkers import CHECKERS
 from checkers.web.form import render_form
 
-from . import checks, draft_and_final, flowcharts, glossary, handouts, runtime, worked_examples
+from . import (
+    checks,
+    draft_and_final,
+    flowcharts,
+    glossary,
+    handouts,
+    runtime,
+    slides,
+    worked_examples,
+)
 from .cited_pages import missing_pages
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -88,14 +97,18 @@ def generated(work: Path) -> Path:
     return work / "includes" / "generated"
 
 
-def write_flowcharts(site_url: str, out: Path) -> None:
-    """Each decision checker's chart for its page, and its SVG and PNG downloads (whose links
-    are full addresses: a downloaded chart is read away from the site)."""
+def write_flowcharts(site_url: str, out: Path) -> dict[str, dict[bool, list[str]]]:
+    """Each decision checker's chart for its page, its SVG and PNG downloads and its slides
+    (whose links are full addresses: a downloaded chart is read away from the site); the
+    slides made, by checker."""
+    made = {}
     for checker_id in flowcharts.DECISION_CHECKERS:
+        made[checker_id] = slides.write_slides(checker_id, site_url, out / "flowcharts")
         depth = CHECKERS[checker_id].page.count("/")
-        html = flowcharts.figure(checker_id, "../" * depth)
+        html = flowcharts.figure(checker_id, "../" * depth, made[checker_id])
         (out / f"flowchart-{checker_id}.html").write_text(html, encoding="utf-8")
         flowcharts.write_downloads(checker_id, site_url, out / "flowcharts")
+    return made
 
 
 def run(site_url: str, work: Path) -> runtime.Runtime:
@@ -110,10 +123,12 @@ def run(site_url: str, work: Path) -> runtime.Runtime:
     out.mkdir(parents=True)
     for name, text in fragments(made).items():
         (out / name).write_text(text, encoding="utf-8")
-    write_flowcharts(site_url, out)
+    slides_made = write_flowcharts(site_url, out)
     for address, page in handouts.all_handouts(site_url).items():
         (out / address).parent.mkdir(parents=True, exist_ok=True)
         (out / address).write_text(page, encoding="utf-8")
     (out / "handout-list.html").write_text(handouts.trainers_list(), encoding="utf-8")
-    (out / "flowchart-list.html").write_text(flowcharts.trainers_list(), encoding="utf-8")
+    (out / "flowchart-list.html").write_text(
+        flowcharts.trainers_list(slides_made), encoding="utf-8"
+    )
     return made

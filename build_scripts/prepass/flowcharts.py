@@ -9,8 +9,8 @@ path of the chart gives the checker's outcome, with and without dates).
 
 Graphviz's `dot` (Debian's package, installed by make setup) lays the chart out as static SVG:
 no script, nothing fetched. Each question links to its paragraph; a text version of the same
-decision stands under the chart, and the chart downloads as SVG and as PNG for slides. For
-slides there is also the chart of definite answers only: the same decision made without
+decision stands under the chart, and the chart downloads as SVG, as PNG and as 16:9 slides
+(build_scripts/prepass/slides.py). For slides there is also the chart of definite answers only: the same decision made without
 "Not sure", with fewer questions (the full chart shows what "Not sure" does).
 """
 
@@ -30,6 +30,7 @@ from build_scripts.licence import credit
 from checkers import CHECKERS
 from checkers.errors import InputError
 from checkers.model import UNDETERMINED, Checker, Question, Result
+from checkers.period import REPLACED
 from checkers.web.encoding import FORM_LABELS, NOT_ANSWERED, form_value
 
 # Every checker whose outcome is a decision gets a chart (the registry says which).
@@ -41,6 +42,12 @@ FIRST_ARROW_WEIGHT = 5  # how much straighter than the others dot keeps a first 
 DEFINITE_NOTE = (
     "Definite answers only: this chart leaves out “Not sure”. The full chart, at the address"
     " below, shows what a “Not sure” answer does."
+)
+# At the foot of every downloaded chart and slide: a chart on a slide is read without the page.
+RULES_NOTE = (
+    "These are the 2015 rules (Working Together to Safeguard Children 2015), replaced by the "
+    f"2018 edition on {REPLACED.day} {REPLACED:%B %Y}: not the rules for a decision about a "
+    "child today."
 )
 PNG_DPI = 192  # a 1920-pixel-wide slide shows the widest chart at about full width
 
@@ -254,8 +261,35 @@ def leads(step: Step) -> dict[str, list[str]]:
     return out
 
 
-def to_dot(d: Diagram, base: str, foot: str = "") -> str:
-    """The chart in dot's language; `foot`, if given, is written under it."""
+@dataclass(frozen=True)
+class Type:
+    """Type sizes in points and line lengths in characters: the page's chart, or a slide's."""
+
+    node: float = 12
+    edge: float = 11
+    foot: float = 10
+    title: float = 0
+    question_width: int = 34
+    outcome_width: int = 30
+    foot_width: int = 100
+    edge_width: int = 0  # 0: an arrow's answers on one line
+
+
+PAGE_TYPE = Type()
+
+
+def to_dot(
+    d: Diagram,
+    base: str,
+    foot: str = "",
+    type_: Type = PAGE_TYPE,
+    title: str = "",
+    stubs: dict[str, str] | None = None,
+) -> str:
+    """The chart in dot's language; `foot`, if given, is written under it and `title` over
+    it. `stubs` draws some steps as a box of words instead (a slide's "continues at question 7,
+    on part 2")."""
+    stubs = stubs or {}
     font = 'fontname="Helvetica,Arial,sans-serif"'
     lines = [
         "digraph decision {",
@@ -264,33 +298,53 @@ def to_dot(d: Diagram, base: str, foot: str = "") -> str:
         # node: question 1 then stands at the chart's left edge, where a box that scrolls
         # sideways opens (dot would centre it over the whole chart, off a phone's screen).
         f'  graph [rankdir=TB, ordering=out, nodesep=0.35, ranksep=0.45, bgcolor="white", {font}];',
-        f'  node [{font}, fontsize=12, shape=box, style="rounded,filled", fillcolor="#ffffff", color="#0b4f8a", penwidth=1.4, margin="0.15,0.08"];',
-        f'  edge [{font}, fontsize=11, color="#3b3b3b", fontcolor="#1a1a1a"];',
+        f'  node [{font}, fontsize={type_.node:g}, shape=box, style="rounded,filled", fillcolor="#ffffff", color="#0b4f8a", penwidth=1.4, margin="0.15,0.08"];',
+        f'  edge [{font}, fontsize={type_.edge:g}, color="#3b3b3b", fontcolor="#1a1a1a"];',
     ]
     if foot:
         lines.append(
-            f'  graph [label={dot_quote(wrap(foot, 100))}, labelloc=b, fontsize=10, fontcolor="#3b3b3b"];'
+            f"  graph [label={dot_quote(wrap(foot, type_.foot_width))}, labelloc=b, "
+            f'fontsize={type_.foot:g}, fontcolor="#3b3b3b"];'
+        )
+    if title:
+        lines.append(
+            f"  subgraph cluster_part {{ label={dot_quote(title)}; labelloc=t; "
+            f"fontsize={type_.title:g}; color=white;"
+        )
+    for key, words in stubs.items():
+        lines.append(
+            f"  {key} [label={dot_quote(wrap(words, type_.question_width))}, "
+            'style="rounded,dashed", color="#3b3b3b"];'
         )
     for key, step in d.steps.items():
+        if key in stubs:
+            continue
         number = key[1:]
-        attrs = [f"label={dot_quote(wrap(f'{number}. {step.question.text}'))}"]
+        attrs = [
+            f"label={dot_quote(wrap(f'{number}. {step.question.text}', type_.question_width))}"
+        ]
         if step.question.cite:
             attrs.append(f"href={dot_quote(base + step.question.cite)}")
             attrs.append(f"tooltip={dot_quote('The guidance for question ' + number)}")
         lines.append(f"  {key} [{', '.join(attrs)}];")
     for key, outcome in d.outcomes.items():
         tone = d.tone(outcome)
-        label = wrap(d.label(outcome)[:1].upper() + d.label(outcome)[1:], 30)
+        label = wrap(d.label(outcome)[:1].upper() + d.label(outcome)[1:], type_.outcome_width)
         lines.append(
             f'  {key} [label={dot_quote(label)}, shape=box, style="filled,bold", '
             f'fillcolor="{TONE_COLOURS[tone]}", color="#1a1a1a"];'
         )
     for key, step in d.steps.items():
+        if key in stubs:
+            continue
         for i, (nxt, labels) in enumerate(leads(step).items()):
             weight = f"weight={FIRST_ARROW_WEIGHT}, " if i == 0 else ""
-            label = dot_quote(" " + " or ".join(labels) + " ")
+            said = " or ".join(labels)
+            label = dot_quote(
+                " " + (wrap(said, type_.edge_width) if type_.edge_width else said) + " "
+            )
             lines.append(f"  {key} -> {nxt} [{weight}label={label}];")
-    lines.append("}")
+    lines.append("}" if not title else "}}")
     return "\n".join(lines) + "\n"
 
 
@@ -347,17 +401,24 @@ def download_name(checker_id: str, definite: bool) -> str:
     return f"flowchart-{checker_id}" + ("-definite" if definite else "")
 
 
-def download_links(checker_id: str, base: str) -> str:
-    """Links to both charts' downloads, each link's words saying which file it is."""
+def download_links(checker_id: str, base: str, slides: dict[bool, list[str]] | None = None) -> str:
+    """Links to both charts' downloads, each link's words saying which file it is; `slides`
+    (each chart's slide files, made by build_scripts/prepass/slides.py) adds a link to each."""
     links = []
     for definite, words in ((False, ""), (True, "Definite answers only, ")):
-        name = f"{base}assets/flowcharts/{download_name(checker_id, definite)}"
+        folder = f"{base}assets/flowcharts/"
+        name = folder + download_name(checker_id, definite)
         links.append(f'<a href="{name}.svg" download>{words}SVG</a>')
-        links.append(f'<a href="{name}.png" download>{words}PNG for slides</a>')
+        links.append(f'<a href="{name}.png" download>{words}PNG</a>')
+        made = (slides or {}).get(definite, [])
+        for i, slide in enumerate(made, 1):
+            links.append(
+                f'<a href="{folder}{slide}" download>{words}slide {i} of {len(made)} (16:9)</a>'
+            )
     return " · ".join(links)
 
 
-def figure(checker_id: str, base: str) -> str:
+def figure(checker_id: str, base: str, slides: dict[bool, list[str]] | None = None) -> str:
     """The page fragment for a checker's chart, its links made from `base`."""
     d = diagram_of(checker_id)
     svg = render(to_dot(d, base), "svg").decode()
@@ -367,7 +428,7 @@ def figure(checker_id: str, base: str) -> str:
 <div class="flowchart-scroll" tabindex="0" role="region" aria-labelledby="{title_id}">
 {inline_svg(svg, title_id)}
 </div>
-<p class="flowchart-downloads">Download the chart: {download_links(checker_id, base)}</p>
+<p class="flowchart-downloads">Download the chart: {download_links(checker_id, base, slides)}</p>
 <details class="flowchart-text">
 <summary>The same decision as a list</summary>
 {text_version(d, base)}
@@ -384,7 +445,7 @@ def write_downloads(checker_id: str, site_url: str, target: Path) -> None:
     address = f"{site_url}{CHECKERS[checker_id].page}#flowchart"
     target.mkdir(parents=True, exist_ok=True)
     for definite in (False, True):
-        foot = credit(address)
+        foot = f"{RULES_NOTE} {credit(address)}"
         if definite:
             foot = f"{DEFINITE_NOTE} {foot}"
         dot = to_dot(diagram_of(checker_id, definite), site_url, foot=foot)
@@ -393,13 +454,14 @@ def write_downloads(checker_id: str, site_url: str, target: Path) -> None:
             (target / name).write_bytes(render(dot, fmt))
 
 
-def trainers_list() -> str:
+def trainers_list(slides: dict[str, dict[bool, list[str]]] | None = None) -> str:
     """The For trainers page's list: each chart's page and its downloads."""
     items = []
     for checker_id in DECISION_CHECKERS:
         checker = CHECKERS[checker_id]
+        made = (slides or {}).get(checker_id)
         items.append(
             f'<li><a href="../{checker.page}#flowchart">{escape(checker.title)}</a>: '
-            f"{download_links(checker_id, '../')}</li>"
+            f"{download_links(checker_id, '../', made)}</li>"
         )
     return '<ul class="flowchart-list">' + "".join(items) + "</ul>\n"
