@@ -162,10 +162,12 @@ def assess(a: Answers) -> Result:
             if inform.due
             else f"within {working_days_phrase(INFORM_WITHIN_WORKING_DAYS)}"
         )
-        summary = f"This is an allegation: children’s social care should be informed {when}"
-        summary += (
-            ", and the organisation must refer the person to the DBS." if dbs is True else "."
+        # Every duty in one sentence, each with who acts and by when.
+        summary = (
+            "This is an allegation: report it to a senior manager immediately and tell "
+            f"children’s social care {when}"
         )
+        summary += "; the organisation must refer the person to the DBS." if dbs is True else "."
     elif outcome == "not_allegation":
         reasons += [
             Reason(

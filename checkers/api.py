@@ -11,7 +11,7 @@ from typing import Any
 
 from .errors import InputError
 from .json_input import loads_object
-from .model import Checker
+from .model import Checker, Result
 from .registry import get
 from .web import encoding, result
 
@@ -54,18 +54,49 @@ def _errors(exc: InputError) -> str:
     )
 
 
+def settled_without(checker: Checker, raw: dict[str, Any], exc: InputError) -> Result | None:
+    """For a form filled from a link (a hand-off from another check, a handout's code): when
+    the only problems are questions not answered yet, and no answer to them could change the
+    outcome, the result as if they were "not sure"; else None, and the page asks for them."""
+    if not exc.problems or not all(p.missing for p in exc.problems):
+        return None
+    missing = [p.field for p in exc.problems]
+    if not all(checker.question(name).unsure for name in missing):
+        return None
+    try:
+        outcome = checker.run({**raw, **dict.fromkeys(missing)})
+    except InputError:
+        return None
+    deciding = checker.open(outcome.answers).depends_on
+    return None if any(name in deciding for name in missing) else outcome
+
+
 def handle_form(message: str) -> str:
-    """{"checker", "values" (form strings), "base"} in; out {"result", "html", "tone"}, or
-    {"errors": [{"field", "message"}]} with one message per field for the page to show."""
+    """{"checker", "values" (form strings), "base", "from_link"} in; out {"result", "html",
+    "tone", "said" (what the live region reads out)} (and "unanswered" where there are some), or {"errors": [{"field", "message"}]} with one message per field for
+    the page to show. With `from_link`, questions not answered that cannot change the outcome
+    are listed in "unanswered" instead of being errors."""
+    unanswered: list[str] = []
     try:
         checker, values, request = _form_request(message)
-        outcome = checker.run(encoding.answers_from_form(checker, values))
+        raw = encoding.answers_from_form(checker, values)
+        try:
+            outcome = checker.run(raw)
+        except InputError as exc:
+            settled = settled_without(checker, raw, exc) if request.get("from_link") else None
+            if settled is None:
+                raise
+            outcome, unanswered = settled, [p.field for p in exc.problems]
     except InputError as exc:
         return _errors(exc)
     base = request.get("base") if isinstance(request.get("base"), str) else ""
-    return json.dumps(
-        {"result": outcome.to_json(), "html": result.render(outcome, base), "tone": outcome.tone}
-    )
+    reply = {
+        "result": outcome.to_json(),
+        "html": result.render(outcome, base, unanswered),
+        "tone": outcome.tone,
+        "said": result.announcement(outcome, unanswered),
+    }
+    return json.dumps(reply | ({"unanswered": unanswered} if unanswered else {}))
 
 
 def link_for_form(message: str) -> str:

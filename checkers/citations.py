@@ -108,6 +108,14 @@ SOURCE_TAGS = {
     SITE: "this site’s good practice",
 }
 
+# A result groups its items by source: one heading over a run of items from one source, in
+# place of the tag on every line (the final wording and the regulation need none).
+SOURCE_HEADINGS = {
+    SUMMARY: "In the summary’s own words",
+    DRAFT: "From the January 2015 proposed text",
+    SITE: "This site’s good practice",
+}
+
 
 def source_fields(cite: str, source: str | None = None) -> dict[str, str]:
     """The `source` of a reason or action (its citation's, unless given), and the sentence

@@ -308,7 +308,7 @@ def either_way(possible: frozenset) -> list[Reason]:
 
 
 SUMMARIES = {
-    "must": "A serious case review must be commissioned; the final decision on whether to "
+    "must": "The LSCB must commission a serious case review; the final decision on whether to "
     "conduct it rests with the LSCB Chair.",
     "should": "A serious case review should always be carried out when a child dies in custody, "
     "even though the regulation 5(2) criteria are not met.",

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from checkers import api
+from checkers.dates import long_date
 from tests import oracle
 from tests.answers import SAMPLE_DATES, every_combination
 
@@ -54,10 +57,14 @@ def test_outcome(answers):
             assert "check again" in item["text"], item
         elif "/#s11-para-" in item["cite"] or item["cite"].endswith("#allegation-limbs"):
             assert item["source"] == "draft-2015"
-    if want == "allegation" and answers["removed_due_to_risk"]:
-        # The headline names both duties and who does each.
-        assert "children’s social care should be informed" in result["summary"]
-        assert "the organisation must refer the person to the DBS" in result["summary"]
+    if want == "allegation":
+        # The headline names every duty, in the active voice, each with when.
+        assert "report it to a senior manager immediately" in result["summary"]
+        due = result["inform_social_care_by"]
+        when = f"by {long_date(dt.date.fromisoformat(due))}" if due else "within one working day"
+        assert f"tell children’s social care {when}" in result["summary"]
+        dbs = "the organisation must refer the person to the DBS"
+        assert (dbs in result["summary"]) == (answers["removed_due_to_risk"] is True)
     if want == "undetermined":
         inform = next(a for a in result["actions"] if "social care" in a["text"])
         assert inform["text"].startswith("If this is an allegation, ")

@@ -253,12 +253,15 @@ def test_result_parts_render_their_edges():
     two = result(checker, answered, "allegation", "S", [], [])
     two = type(two)(**{**two.__dict__, "warnings": (DateWarning("one", "#status"),
                                                     DateWarning("two", "#status"))})  # fmt: skip
-    status = page._status(two, "/")
-    assert status.endswith(
+    warnings = page._warnings(two, "/")
+    assert warnings == (
         '<p class="checker-warning"><strong>Warning:</strong> one (<a href="/#status">The '
         'status of the 2015 guidance</a>)</p><p class="checker-warning"><strong>Warning:'
         '</strong> two (<a href="/#status">The status of the 2015 guidance</a>)</p>'
     )
+    # both before the headline (and so before any deadline in it)
+    html = page.render_result(two, "/")
+    assert html.index("checker-warning") < html.index("checker-outcome")
 
 
 def test_a_checker_without_a_printout_has_no_organisation_field():

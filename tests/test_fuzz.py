@@ -167,7 +167,7 @@ class Tags(HTMLParser):
 
 
 RESULT_TAGS = {"p", "h3", "h4", "span", "a", "strong", "ol", "ul", "li", "button", "details",
-               "summary", "dl", "dt", "dd", "table", "thead", "tbody", "tr", "th", "td"}  # fmt: skip
+               "summary", "dl", "dt", "dd", "table", "thead", "tbody", "tr", "th", "td", "sup"}  # fmt: skip
 OK_FORM_VALUES = {"yes", "no", "unsure"} | {
     c.value for checker in CHECKERS.values() for q in checker.questions for c in q.choices
 }

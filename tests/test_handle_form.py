@@ -12,6 +12,7 @@ combination of every checker's answers, as the page sends them (form strings).
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import re
 from html import escape, unescape
@@ -85,8 +86,17 @@ def check_reply(checker_id: str, answers: dict[str, Any], reply: dict[str, Any])
         assert BASE + item["cite"] in page.hrefs
     for action in expected["actions"]:
         if action["due"]:
-            assert f"By {long_date(dt.date.fromisoformat(action['due']))}: " in plain
+            # Each action with a date says it once: in its text, or else before it.
+            day = long_date(dt.date.fromisoformat(action["due"]))
+            prefix = f"By {day}: "
+            assert (prefix in plain) == (day not in action["text"]), action
     assert expected["status"]["text"] in plain
+    # The live region reads the headline and at most one more line, never the whole result.
+    assert expected["summary"] in reply["said"] and len(reply["said"]) <= 400
+    assert (
+        reply["said"].startswith("Warning: ") == bool(expected["warnings"])
+        or len(expected["summary"]) > 300
+    ), reply["said"]
     changes = [h for h in page.hrefs if h.startswith("#")]
     assert changes, "Your answers has a Change link for each answer"
     assert {h[1:] for h in changes} <= FORM_IDS[checker_id]
@@ -278,3 +288,74 @@ def test_answering_about_a_policy_there_is_not_is_named_for_both_audiences():
         "This cannot be yes when there is no policy. Change this answer, or your answer to "
         "whether the organisation has a whistleblowing policy"
     )
+
+
+def from_link(checker_id: str, values: dict[str, str]) -> dict[str, Any]:
+    message = json.dumps({"checker": checker_id, "values": values, "base": BASE, "from_link": True})
+    return json.loads(api.handle_form(message))
+
+
+def outcomes_of_fillings(
+    checker_id: str, answers: dict[str, Any], blank: list[str]
+) -> tuple[set[str], bool]:
+    """The outcome for every way of answering the `blank` questions (yes, no or a choice: not
+    "not sure") that the checker accepts, and whether it accepts every way."""
+    checker = CHECKERS[checker_id]
+    seen, every = set(), True
+    for combo in itertools.product(*(checker.question(f).domain for f in blank)):
+        try:
+            filled = {**answers, **dict(zip(blank, combo, strict=True))}
+            seen.add(api.assess(checker_id, filled)["outcome"])
+        except api.InputError:
+            every = False
+    return seen, every
+
+
+@pytest.mark.parametrize("checker_id", list(CHECKERS))
+def test_a_link_that_leaves_questions_blank_answers_only_when_they_cannot_matter(checker_id):
+    """A form filled from a link with some questions blank answers at once exactly when no
+    answer to the blank ones changes the outcome; otherwise it asks for them (errors marked
+    missing), never anything else. Checked for every combination with one or two questions
+    left blank (a sample for the largest checkers)."""
+    checker = CHECKERS[checker_id]
+    combos = every_combination(checker_id)
+    step = max(1, len(combos) // 150)
+    answered = answered_and_asked = 0
+    for answers in combos[::step]:
+        try:
+            api.assess(checker_id, answers)
+        except api.InputError:
+            continue
+        blanks = [q.id for q in checker.questions if q.unsure and answers.get(q.id) is not None]
+        for blank in [*([b] for b in blanks), *itertools.combinations(blanks, 2)]:
+            blank = list(blank)
+            left = {k: v for k, v in answers.items() if k not in blank}
+            if any(checker.not_asked(checker.question(f), left) for f in blank):
+                continue  # a question the other answers rule out is not left blank
+            reply = from_link(checker_id, form_values(checker_id, left))
+            outcomes, every = outcomes_of_fillings(checker_id, left, blank)
+            exact = not any(v is None for v in left.values())  # nothing else "not sure"
+            if "errors" in reply:
+                assert all(e.get("missing") for e in reply["errors"]), reply
+                assert (
+                    # (an outcome is not inferred from a contradiction: the reader is asked)
+                    not exact or len(outcomes) > 1 or not every
+                ), (left, blank)
+                answered_and_asked += 1
+                continue
+            answered += 1
+            unanswered = reply.get("unanswered", [])  # none: the blank ones are not asked
+            assert set(unanswered) <= set(blank)
+            assert outcomes == {reply["result"]["outcome"]}, (left, blank)
+            if unanswered:
+                assert "not answered yet, but no answer to" in Page(reply["html"]).plain
+                assert "Not answered" in Page(reply["html"]).plain
+    assert answered and answered_and_asked, "both kinds of hand-off occur"
+
+
+def test_without_from_link_a_blank_question_is_always_an_error():
+    values = form_values("notifiable-incident", {"abuse_or_neglect": "known", "child_died": True})
+    assert "errors" in handle("notifiable-incident", values)
+    reply = from_link("notifiable-incident", values)
+    assert reply["result"]["outcome"] == "notifiable"
+    assert reply["unanswered"] == ["looked_after", "regulated_setting"]

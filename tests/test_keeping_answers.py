@@ -141,3 +141,59 @@ def test_the_back_forward_cache_does_not_bring_answers_back(browser_type, site):
     assert chosen(page, "allegations") == {}
     expect(page.locator("[data-checker-result]")).to_be_hidden()
     browser.close()
+
+
+def come_back_to_another_version(page: Page, site, checker_id: str, change) -> None:
+    """Leave the checker page by instant navigation, and come back to it as `change` rewrites
+    its HTML (a new build deployed meanwhile, say)."""
+    page.locator("a.md-nav__link[href$='changes/']").first.click()
+    page.wait_for_url("**/changes/")
+
+    def rewritten(route):
+        response = route.fetch()
+        route.fulfill(response=response, body=change(response.text()))
+
+    page.route(site.url + CHECKERS[checker_id].page, rewritten)
+    page.evaluate("delete document.documentElement.dataset.pythonStart")
+    page.go_back()
+    wait_bound(page, checker_id)
+
+
+def test_a_kept_result_from_another_build_is_made_again_not_restored(page: Page, site):
+    """Back on the checker page after a new build (here: the page names its runtime at another
+    address, as a new build does), the kept result is not shown as it was: the new build's
+    Python is started and makes the result again for the answers kept."""
+    checker_id = "allegations"
+    page.goto(site.url + CHECKERS[checker_id].page)
+    wait_bound(page, checker_id)
+    answer(page, checker_id, example_answers(checker_id))
+    outcome = submit_and_wait(page, checker_id)
+    headline = page.locator(".checker-outcome").inner_text()
+    come_back_to_another_version(
+        page, site, checker_id, lambda html: html.replace('/python.zip"', '/python.zip?build=2"')
+    )
+    # The new build's runtime started (the old one is never asked), and answered again.
+    page.wait_for_selector("html[data-python-start]", timeout=60_000)
+    expect(page.locator(RESULT)).to_have_attribute("data-outcome", outcome, timeout=60_000)
+    assert page.locator(".checker-outcome").inner_text() == headline
+
+
+def test_a_kept_result_is_never_shown_beside_other_answers(page: Page, site):
+    """Back on a page whose form no longer reads as the kept answers (here: a control renamed,
+    so one answer cannot be put back), the kept result is not shown; the check is made again
+    and says what is missing."""
+    checker_id = "allegations"
+    page.goto(site.url + CHECKERS[checker_id].page)
+    wait_bound(page, checker_id)
+    answer(page, checker_id, example_answers(checker_id))
+    submit_and_wait(page, checker_id)
+    radios = [f'id="allegations-harmed_or_may_have_harmed-{v}"' for v in ("yes", "no", "unsure")]
+
+    def rename(html: str) -> str:
+        for radio in radios:
+            html = html.replace(radio, radio.replace('id="', 'id="renamed-'))
+        return html
+
+    come_back_to_another_version(page, site, checker_id, rename)
+    expect(page.locator("[data-error-for='harmed_or_may_have_harmed']")).to_be_visible()
+    expect(page.locator("[data-checker-result]")).to_be_hidden()

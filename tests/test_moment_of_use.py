@@ -60,7 +60,9 @@ def test_a_changed_answer_marks_the_result_out_of_date(screen: Page, site):
     )
     assert page.evaluate(
         "() => { const n = document.querySelector('[data-stale-note]');"
-        " return n.nextElementSibling.contains(document.querySelector('[data-checker-result]')); }"
+        " const r = document.querySelector('[data-checker-result]');"
+        " return !!(n.compareDocumentPosition(r) & Node.DOCUMENT_POSITION_FOLLOWING)"
+        " && !r.closest('[aria-live]'); }"
     )
     # Said once: the line is a status region of its own (role=status).
     expect(note).to_have_attribute("role", "status")
@@ -145,18 +147,17 @@ def test_a_filled_in_link_shows_the_check_before_python_has_started(screen: Page
 
 def test_a_hand_off_between_checks_asks_for_what_is_left_not_an_error(screen: Page, site):
     """The serious-harm result's link opens the notifiable-incident check with what serious
-    harm knows; the two questions it does not ask are asked for, without the error summary or
-    the red of an error the reader did not make; answering them finishes the check."""
+    harm knows; the two questions it does not ask, and that decide here (a child has died,
+    abuse or neglect not suspected), are asked for, without the error summary or the red of an
+    error the reader did not make; answering them finishes the check."""
     page = screen
     page.goto(site.url + CHECKERS["serious-harm"].page)
     answer(
         page,
         "serious-harm",
         {
-            "abuse_or_neglect": "known",
-            "child_died": False,
-            "life_threatening_injury": False,
-            "serious_or_long_term_impairment": False,
+            "abuse_or_neglect": "not_suspected",
+            "child_died": True,
             "interagency_concerns": "yes",
             "death_in_custody": False,
         },
@@ -176,5 +177,113 @@ def test_a_hand_off_between_checks_asks_for_what_is_left_not_an_error(screen: Pa
     finish.locator("a").first.click()
     expect(page.locator("#notifiable-incident-looked_after-yes")).to_be_focused()
     answer(page, "notifiable-incident", {"looked_after": False, "regulated_setting": False})
-    assert submit_and_wait(page, "notifiable-incident") == "undetermined"  # seriously harmed?
+    assert submit_and_wait(page, "notifiable-incident") == "not_notifiable"
     expect(finish).to_be_hidden()
+
+
+def test_a_hand_off_whose_outcome_is_settled_answers_at_once(screen: Page, site):
+    """When the answers a link carries settle the outcome whatever the questions it leaves
+    blank, the arriving check answers at once and names the blank questions, without an error
+    or a list of things to finish."""
+    page = screen
+    page.goto(site.url + CHECKERS["serious-harm"].page)
+    answer(
+        page,
+        "serious-harm",
+        {
+            "abuse_or_neglect": "known",
+            "child_died": True,
+            "interagency_concerns": "yes",
+            "death_in_custody": False,
+        },
+    )
+    submit_and_wait(page, "serious-harm")
+    page.locator(".checker-note a").first.click()
+    page.wait_for_url("**/notifiable-incidents/**")
+    result = page.locator('[data-checker-section="notifiable-incident"] ' + RESULT)
+    expect(result).to_be_visible(timeout=60_000)
+    expect(result.locator(".checker-outcome")).to_contain_text("This is a notifiable incident")
+    blank = result.locator(".checker-unanswered")
+    expect(blank).to_contain_text("2 questions not answered yet, but no answer to them")
+    expect(blank.locator("a")).to_have_text(
+        ["Was the child looked after?", "Was the child in a regulated setting or service?"]
+    )
+    expect(page.locator("[data-to-finish]")).to_be_hidden()
+    expect(page.locator("[data-error-summary]")).to_be_hidden()
+    expect(page.locator(".checker-question--error")).to_have_count(0)
+
+
+def test_a_result_is_read_out_short_and_reached_with_one_tab(screen: Page, site):
+    """The live region reads the headline and one line (not the whole result, which is outside
+    it); from the button just pressed, one Tab reaches "Go to the result", which moves the
+    focus to the result without leaving the page."""
+    page = screen
+    page.goto(site.url + CHECKERS["allegations"].page)
+    answer(page, "allegations", {**ALLEGATION, "harmed_or_may_have_harmed": True,
+                                 "removed_due_to_risk": True, "reported_on": "2019-03-01"})  # fmt: skip
+    submit_and_wait(page, "allegations")
+    said = page.locator("[data-checker-live]")
+    headline = page.locator(".checker-outcome").inner_text()
+    expect(said).to_have_attribute("aria-live", "polite")
+    text = said.inner_text()
+    assert headline in text and len(text) <= 400, text
+    # and the one line a listener needs, first as on the screen: the warning about the date
+    assert text.startswith("Warning: The date you gave") and "on or after 4 July 2018" in text
+    assert page.locator("[aria-live] [data-checker-result]").count() == 0
+    expect(page.locator("form[data-checker='allegations'] button[type=submit]")).to_be_focused()
+    page.keyboard.press("Tab")
+    go = page.locator("[data-go-to-result]")
+    expect(go).to_be_focused()
+    url = page.url
+    page.keyboard.press("Enter")
+    expect(page.locator("#allegations-result")).to_be_focused()
+    assert page.url.split("#")[0] == url.split("#")[0]
+    expect(page.locator(RESULT)).to_be_visible()
+    page.locator("form[data-checker='allegations'] button[type=reset]").click()
+    expect(go).to_be_hidden()
+    expect(said).to_have_text("")
+
+
+def test_a_keyboard_user_skips_to_the_check_and_every_link_has_a_name(screen: Page, site):
+    page = screen
+    page.goto(site.url + CHECKERS["serious-harm"].page)
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    skip = page.locator("a.md-skip", has_text="Skip to the check")
+    expect(skip).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.locator("#serious-harm-title")).to_be_focused()
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.closest('[data-checker-section]') !== null")
+    assert focused, "the next Tab is inside the check"
+    names = page.evaluate(
+        """[...document.querySelectorAll('a.headerlink, a.para-link')]
+             .map(a => a.getAttribute('aria-label') || '')"""
+    )
+    assert names and all(n.startswith("Link to ") for n in names), names
+
+
+def test_nothing_floats_over_a_question_or_the_buttons(screen: Page, site):
+    """Scrolling down a check and back up a little (when Material shows its "Back to top"
+    button) leaves every question and button of the check uncovered."""
+    page = screen
+    page.goto(site.url + CHECKERS["serious-harm"].page)
+    page.wait_for_selector("form[data-checker][data-bound]")
+    page.locator(".checker-buttons").scroll_into_view_if_needed()
+    page.mouse.wheel(0, 600)
+    page.wait_for_timeout(300)
+    page.mouse.wheel(0, -300)
+    page.wait_for_timeout(500)
+    covered = page.evaluate(
+        """() => [...document.querySelectorAll('.checker-question, .checker-buttons button')]
+             .filter(e => { const r = e.getBoundingClientRect();
+                            if (r.bottom < 0 || r.top > innerHeight) return false;
+                            for (const [x, y] of [[r.left + 4, r.top + 4], [r.right - 4, r.top + 4],
+                                                  [r.left + 4, r.bottom - 4]]) {
+                              const hit = document.elementFromPoint(x, y);
+                              if (hit && hit.closest('.md-top')) return true; }
+                            return false; })
+             .map(e => e.id || e.textContent.trim())"""
+    )
+    assert covered == []
+    expect(page.locator(".md-top")).to_have_count(0)

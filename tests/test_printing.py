@@ -1,4 +1,5 @@
-"""Every checker's result prints as a record for the case file, on one A4 page: the heading
+"""Every checker's result prints as a record for the case file, on one A4 page (a plan with
+columns to write in, on two at most): the heading
 with the organisation's name (typed, never sent) and the date, the site's address, the answers
 given (expanded), the outcome, the actions with their dates, the reasons, each citation as a
 full address, and the standing statement that these are the 2015 rules. The whistleblowing
@@ -55,7 +56,10 @@ def test_each_result_prints_on_one_a4_page(page: Page, site, example):
     assert hrefs and all(after == f'" <{href}>"' for href, after in hrefs), hrefs[:2]
     pdf = page.pdf(format="A4")
     assert pdf[:4] == b"%PDF"
-    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1, "one page"
+    pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+    # A record is one page; a plan to write on (9 pt at the least, rows 12 mm high to write
+    # in) may take a second.
+    assert pages <= (2 if checker.plan_columns else 1), pages
 
 
 def test_the_whistleblowing_plan_has_columns_to_fill_in(page: Page, site):
@@ -75,3 +79,20 @@ def test_the_whistleblowing_plan_has_columns_to_fill_in(page: Page, site):
     rows = table.locator("tbody tr")
     assert rows.count() == len(api.assess("whistleblowing", example["answers"])["actions"])
     assert rows.first.locator("td").nth(1).inner_text() == ""
+    # Where each action comes from: numbered notes under the table, not addresses in the cells.
+    cells = table.locator("tbody td:first-child").all_inner_texts()
+    assert all("http" not in c and re.search(r"\[\d+\]$", c) for c in cells), cells
+    notes = page.locator("ol.plan-notes li").all_inner_texts()
+    assert notes and all(site.url in n for n in notes), notes
+    marks = {int(m) for c in cells for m in re.findall(r"\[(\d+)\]$", c)}
+    assert marks == set(range(1, len(notes) + 1))
+    # Room to write in (12 mm is 45.4 CSS px), and nothing printed under 9 pt (12 CSS px).
+    heights = rows.evaluate_all("rs => rs.map(r => r.getBoundingClientRect().height)")
+    assert min(heights) >= 45, heights
+    smallest = page.locator("[data-checker-result]").evaluate(
+        """el => Math.min(...[...el.querySelectorAll('*')].filter(e => e.offsetParent !== null
+             && e.textContent.trim()).map(e => parseFloat(getComputedStyle(e).fontSize)))"""
+    )
+    assert smallest >= 12, smallest
+    pdf = page.pdf(format="A4")
+    print("whistleblowing plan pages:", len(re.findall(rb"/Type\s*/Page[^s]", pdf)))

@@ -20,7 +20,8 @@ browser contexts (no HTTP cache):
   (from then on, everything comes from the service worker's cache);
 - offline: the same, with the network switched off.
 
-Then the bytes a first visit transfers (compressed, as sent) for a page without a checker and
+Then the height of each worked example's result on a 390 px phone (build_scripts/dev/
+result_heights.py), and the bytes a first visit transfers (compressed, as sent) for a page without a checker and
 for a checker page, until Python has started and the network is idle.
 
 Figures are printed, never asserted: timing belongs here, not in the test suite. (The byte
@@ -45,6 +46,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from build_scripts.dev import result_heights  # noqa: E402
 from build_scripts.dev.serve import Handler, make_server  # noqa: E402
 from build_scripts.postpass.compress import brotli_compress  # noqa: E402
 from build_scripts.prepass import runtime  # noqa: E402
@@ -272,10 +274,13 @@ def main() -> int:
             rows[name] = {key: statistics.median(values) for key, values in figures.items()}
             print(f"{name}: " + ", ".join(f"{k} {[round(v) for v in vs]}" for k, vs in
                                           figures.items()), file=sys.stderr)  # fmt: skip
+        heights = result_heights.measure(browser, url)
         version = browser.version
         browser.close()
     server.shutdown()
     print_table(rows, sizes, args.runs, version)
+    print()
+    result_heights.print_heights(heights)
     return 0
 
 

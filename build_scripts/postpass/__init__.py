@@ -1,7 +1,8 @@
 """Step 3 of the build, after the site generator: work on the built HTML in site/, whichever
 generator made it.
 
-- every numbered paragraph gets a visible permalink and a copy button;
+- every numbered paragraph gets a visible permalink and a copy button, every heading's link a
+  name, and a page with a check a skip link to it;
 - every page gets a Content-Security-Policy meta tag: the policy the host sends as a header
   (build_scripts/host/headers.py), with the hashes of the inline scripts of every page;
 - the Pyodide runtime, the wheel, the standard library archive and the snapshot are copied
@@ -20,7 +21,16 @@ from build_scripts.host.headers import site_hashes
 from build_scripts.prepass import generated
 from build_scripts.prepass.runtime import Runtime
 
-from . import anchors, compress, csp, install, paragraph_links, service_worker, source_maps
+from . import (
+    anchors,
+    compress,
+    csp,
+    install,
+    navigation,
+    paragraph_links,
+    service_worker,
+    source_maps,
+)
 
 
 class PostpassError(Exception):
@@ -39,7 +49,8 @@ def run(site: Path, made: Runtime, work: Path) -> None:
         raise PostpassError("\n  ".join(["post-pass:", *problems]))
     install.handouts(site, generated(work) / "handouts")  # pages too: they get the policy below
     for page in pages(site):
-        page.write_text(paragraph_links.add(page.read_text(encoding="utf-8")), encoding="utf-8")
+        html = navigation.add(paragraph_links.add(page.read_text(encoding="utf-8")))
+        page.write_text(html, encoding="utf-8")
     hashes = site_hashes(site)  # one policy for the whole site, as the host's header is
     for page in pages(site):
         page.write_text(csp.add_policy(page.read_text(encoding="utf-8"), hashes), encoding="utf-8")

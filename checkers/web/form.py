@@ -98,7 +98,7 @@ def render_form(
     organisation = render_organisation(checker) if checker.print_title else ""
     section = f"""
 <section class="checker" aria-labelledby="{title_id(checker)}" data-checker-section="{cid}">
-<h3 id="{title_id(checker)}" class="checker-title">{escape(checker.title)}</h3>
+<h3 id="{title_id(checker)}" class="checker-title" tabindex="-1">{escape(checker.title)}</h3>
 <p class="checker-intro">{escape(checker.intro)}</p>
 <noscript><p data-search-exclude class="checker-status checker-status--failed">This checker needs JavaScript. You can still read the questions and follow them by hand with the guidance above.</p></noscript>
 <form data-checker="{cid}" id="{form_id(checker)}" method="dialog" novalidate autocomplete="off"{runtime} {messages}>
@@ -111,6 +111,7 @@ def render_form(
 {questions}
 <div class="checker-buttons">
 <button type="submit" class="md-button md-button--primary">{escape(checker.submit_label)}</button>
+<a class="checker-go" href="#{cid}-result" target="_self" data-go-to-result hidden>Go to the result</a>
 <button type="reset" class="md-button">Start again</button>
 <button type="button" class="md-button" data-copy-answers hidden>Copy link to these answers</button>
 </div>
@@ -119,9 +120,8 @@ def render_form(
 <p class="checker-copy" data-copy-output hidden><label for="{cid}-link">Link to these answers</label> <input id="{cid}-link" type="text" readonly data-copy-field></p>
 </form>
 <p class="checker-stale" data-stale-note data-search-exclude role="status"></p>
-<div class="checker-result-region" aria-live="polite" aria-atomic="true" data-checker-live data-search-exclude>
-<div class="checker-result" data-checker-result hidden tabindex="-1"></div>
-</div>
+<p class="visually-hidden" aria-live="polite" aria-atomic="true" data-checker-live data-search-exclude></p>
+<div class="checker-result" id="{cid}-result" data-checker-result data-search-exclude hidden tabindex="-1"></div>
 </section>
 """
     return "\n".join(line for line in section.splitlines() if line.strip()) + "\n"

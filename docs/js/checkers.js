@@ -218,8 +218,22 @@
       else input.value = value;
     }
     applyAskedIf(form);
-    if (entry.reply) showResult(form, entry.reply, { focus: false });
+    if (!entry.reply) return true;
+    // A kept result is shown again only if this page is of the build that made it and its
+    // form reads as the answers it was made from; otherwise it is made again (or, if it can
+    // no longer be, not shown): never a result from other rules or for other answers.
+    if (entry.made === madeFrom(form)) showResult(form, entry.reply, { focus: false });
+    else {
+      delete entry.reply;
+      check(form, { restoring: true });
+    }
     return true;
+  }
+
+  // What a result depends on besides Python's rules: the runtime files the page names (a new
+  // build names new ones) and the answers in the form.
+  function madeFrom(form) {
+    return JSON.stringify([runtimeFiles(form), values(form)]);
   }
 
   window.addEventListener("pagehide", () => {
@@ -338,9 +352,12 @@
       button.addEventListener("click", () => printPlan(form, result));
     }
     keepFor(form).reply = reply;
-    // The live region around the result announces it once; the headline is brought into view
-    // below the sticky header, and the focus stays on the button that was pressed.
-    if (focus) result.querySelector(".checker-outcome").scrollIntoView({ block: "start" });
+    form.querySelector("[data-go-to-result]").hidden = false;
+    if (!focus) return; // brought back after navigation: shown, not announced again
+    // The live region reads out the headline and one line (Python chose them); the headline
+    // is brought into view below the sticky header, and the focus stays on the button.
+    partOf(form, "[data-checker-live]").textContent = reply.said;
+    result.querySelector(".checker-outcome").scrollIntoView({ block: "start" });
   }
 
   function clearResult(form) {
@@ -348,6 +365,8 @@
     unmarkStale(form);
     result.hidden = true;
     result.replaceChildren();
+    form.querySelector("[data-go-to-result]").hidden = true;
+    partOf(form, "[data-checker-live]").textContent = "";
     delete result.dataset.outcome;
     delete result.dataset.tone;
     const entry = kept.get(form.dataset.checker);
@@ -397,7 +416,7 @@
     }
   }
 
-  async function check(form, { fromLink = false } = {}) {
+  async function check(form, { fromLink = false, restoring = false } = {}) {
     clearErrors(form);
     if (location.protocol === "file:") {
       status(form, "file", "failed");
@@ -412,10 +431,12 @@
       status(form, "failed");
       return;
     }
+    const made = madeFrom(form);
     const reply = await ask("handle_form", {
       checker: form.dataset.checker,
       values: values(form),
       base: ROOT.href, // full addresses, so that a printed record carries them
+      from_link: fromLink, // questions a link leaves blank are asked for, not errors
     });
     if (reply.errors) {
       status(form, "", "ready");
@@ -424,7 +445,8 @@
       else showErrors(form, reply.errors);
     } else if (reply.result) {
       status(form, "", "ready");
-      showResult(form, reply);
+      showResult(form, reply, { focus: !restoring });
+      keepFor(form).made = made;
       keepForNextVisit(form);
     } else {
       clearResult(form);
@@ -646,8 +668,24 @@
     }
   }
 
+  // "Skip to the check" (added by the build beside "Skip to content"): the check's heading
+  // takes the focus, so the next Tab is its first question.
+  function bindSkipLinks() {
+    for (const link of document.querySelectorAll("a[data-skip-to-check]:not([data-bound])")) {
+      link.dataset.bound = "true";
+      link.addEventListener("click", (event) => {
+        const target = document.getElementById(new URL(link.href).hash.slice(1));
+        if (!target) return;
+        event.preventDefault();
+        target.focus();
+        target.scrollIntoView({ block: "start" });
+      });
+    }
+  }
+
   function bindPage() {
     document.querySelectorAll("form[data-checker]").forEach(bind);
+    bindSkipLinks();
     bindParagraphLinks();
     keepPage();
   }
