@@ -5,8 +5,11 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import os
+import shutil
 import subprocess
 import sys
+import threading
 
 import pytest
 
@@ -20,7 +23,7 @@ def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
     the CLI is measured by the tests; `run_process` runs the real command."""
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = cli.main(list(args), io.StringIO(stdin))
+        code = cli.main(list(args), io.StringIO(stdin), prog="python -m checkers")
     return subprocess.CompletedProcess(list(args), code, out.getvalue(), err.getvalue())
 
 
@@ -53,11 +56,58 @@ def test_the_real_command_agrees_with_the_in_process_one(args, stdin, code):
     assert real.stderr == here.stderr
 
 
-def test_usage():
-    for args in ([], ["list", "x"], ["schema"], ["assess"], ["assess", "allegations", "a", "b"]):
+def test_a_bad_command_is_one_error_line_and_exit_2():
+    for args in ([], ["list", "x"], ["schema"], ["assess"], ["assess", "allegations", "a", "b"],
+                 ["frobnicate"], ["--nope"]):  # fmt: skip
         out = run(*args)
-        assert (out.returncode, out.stdout) == (2, "")
-        assert out.stderr == cli.USAGE + "\n"
+        assert (out.returncode, out.stdout) == (2, ""), args
+        assert out.stderr.startswith("error: ") and out.stderr.count("\n") == 1, out.stderr
+        assert out.stderr.endswith(" --help)\n"), out.stderr
+
+
+@pytest.mark.parametrize("args", [["-h"], ["--help"], ["assess", "--help"], ["schema", "-h"]])
+def test_help_goes_to_stdout_and_exits_0(args):
+    out = run(*args)
+    assert (out.returncode, out.stderr) == (0, "")
+    assert out.stdout.startswith("usage: ")
+    if args[0].startswith("-"):
+        for command in ("list", "schema", "assess"):
+            assert command in out.stdout
+
+
+def test_version():
+    from checkers import __version__
+
+    out = run("--version")
+    assert (out.returncode, out.stdout, out.stderr) == (
+        0,
+        f"working-together-2015 {__version__}\n",
+        "",
+    )
+
+
+@pytest.mark.build  # builds and installs a wheel: not for the quick loop
+def test_it_installs_as_a_command_from_a_clone(tmp_path):
+    """pip (as pipx does) installs the project into a fresh environment, with a `wt2015`
+    command that answers as `python -m checkers` does."""
+    clone = tmp_path / "clone"  # pip builds in the folder it installs from
+    shutil.copytree(ROOT, clone, ignore=shutil.ignore_patterns(
+        ".git", ".venv", "node_modules", "site", ".cache", "__pycache__"))  # fmt: skip
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    subprocess.run([str(venv / "bin" / "pip"), "install", "--quiet", "--no-deps", str(clone)],
+                   check=True, cwd=tmp_path)  # fmt: skip
+    command = venv / "bin" / "wt2015"
+    out = subprocess.run([str(command), "assess", "notifiable-incident", "-"],
+                         input=json.dumps(GOOD), capture_output=True, text=True)  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout) == api.assess("notifiable-incident", GOOD)
+    out = subprocess.run([str(command), "--version"], capture_output=True, text=True)
+    assert out.stdout.startswith("working-together-2015 ")
+    bad = subprocess.run([str(command), "assess"], capture_output=True, text=True)
+    assert (
+        bad.returncode == 2 and bad.stderr.startswith("error: ") and "wt2015 --help" in bad.stderr
+    )
 
 
 GOOD = {
@@ -389,3 +439,53 @@ def test_an_error_quotes_a_not_sure_answer_as_not_sure():
     assert out.returncode == 2
     assert out.stderr.startswith("error: child_died: is not sure (null)")
     assert "child_died is yes" not in out.stderr and "child_died is no" not in out.stderr
+
+
+def test_a_full_disk_is_one_error_line_not_a_traceback():
+    for args in (["schema", "serious-harm"], ["list"]):
+        with open("/dev/full", "w") as full:
+            out = subprocess.run([sys.executable, "-m", "checkers", *args], stdout=full,
+                                 stderr=subprocess.PIPE, text=True, cwd=ROOT)  # fmt: skip
+        assert out.returncode == 1, args
+        assert out.stderr == "error: cannot write the output: No space left on device\n", out.stderr
+
+
+def test_a_reader_that_has_gone_is_silence_and_a_failure():
+    """`wt2015 schema serious-harm | head -1`, with the reader gone before anything is written."""
+    process = subprocess.Popen([sys.executable, "-m", "checkers", "schema", "serious-harm"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)  # fmt: skip
+    process.stdout.close()
+    err = process.stderr.read()
+    assert process.wait() == 1
+    assert err == b""
+
+
+@pytest.mark.parametrize(
+    ("redirect", "line", "code"),
+    [("<&-", "error: stdin: is closed: give the answers as a FILE\n", 2),
+     (">&-", "error: standard output is closed\n", 1)],
+)  # fmt: skip
+def test_closed_standard_streams_are_one_error_line(redirect, line, code):
+    out = subprocess.run(["bash", "-c", f'"$0" -m checkers assess allegations {redirect}',
+                          sys.executable], capture_output=True, text=True, cwd=ROOT)  # fmt: skip
+    assert (out.returncode, out.stderr) == (code, line)
+
+
+def test_a_named_pipe_no_one_writes_to_is_an_error_not_a_hang(tmp_path, monkeypatch):
+    fifo = tmp_path / "answers"
+    os.mkfifo(fifo)
+    monkeypatch.setattr(cli, "FIFO_WAIT_SECONDS", 0.2)
+    out = run("assess", "allegations", str(fifo))
+    assert out.returncode == 2
+    assert out.stderr == f"error: file: no one wrote to {fifo} (waited 0.2 s)\n"
+
+
+def test_a_named_pipe_with_a_writer_is_read(tmp_path):
+    fifo = tmp_path / "answers"
+    os.mkfifo(fifo)
+    writer = threading.Thread(target=lambda: fifo.write_text(json.dumps(GOOD)))
+    writer.start()
+    out = run("assess", "notifiable-incident", str(fifo))
+    writer.join()
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout) == api.assess("notifiable-incident", GOOD)

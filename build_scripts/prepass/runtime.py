@@ -57,7 +57,7 @@ SOURCE_DATE_EPOCH = "1427328000"  # 26 March 2015
 def source_digest() -> str:
     """Names the folder the wheel and snapshot are served from: everything that goes into them."""
     h = hashlib.sha256(pyodide_version().encode())
-    makers = [ROOT / "pyproject.toml", MAKER]
+    makers = [ROOT / "pyproject.toml", ROOT / "LICENSE", MAKER]
     for path in [*sorted((ROOT / "checkers").rglob("*.py")), *makers]:
         h.update(path.relative_to(ROOT).as_posix().encode())
         h.update(path.read_bytes())
@@ -78,7 +78,7 @@ class Runtime:
 
     @property
     def wheel(self) -> Path:
-        return next(self.folder.glob("checkers-*.whl"))
+        return next(self.folder.glob("working_together_2015-*.whl"))
 
     @property
     def archive(self) -> Path:
@@ -145,6 +145,7 @@ def build_wheel(out: Path) -> None:
     egg-info are made there, not in the checkout."""
     with tempfile.TemporaryDirectory() as tmp, tempfile.TemporaryDirectory() as src:
         shutil.copy2(ROOT / "pyproject.toml", src)
+        shutil.copy2(ROOT / "LICENSE", src)
         shutil.copytree(
             ROOT / "checkers", Path(src) / "checkers", ignore=shutil.ignore_patterns("__pycache__")
         )
