@@ -73,6 +73,21 @@ def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
 
 
+# The two screens the moment-of-use tests run on: a phone and a council laptop.
+VIEWPORTS = {"phone": (390, 844), "laptop": (1366, 768)}
+
+
+@pytest.fixture(params=list(VIEWPORTS))
+def screen(request, browser, browser_context_args):
+    """A page in a fresh context at each of VIEWPORTS' sizes in turn."""
+    width, height = VIEWPORTS[request.param]
+    context = browser.new_context(
+        **browser_context_args, viewport={"width": width, "height": height}
+    )
+    yield context.new_page()
+    context.close()
+
+
 @pytest.fixture(scope="session")
 def node() -> str:
     path = shutil.which("node")

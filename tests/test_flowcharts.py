@@ -207,7 +207,7 @@ def test_every_chart_has_slides_that_a_room_can_read(site, checker_id):
             assert "replaced by the 2018 edition on 4 July 2018" in " ".join(text.split())
             assert site.url in text  # the credit line, with the chart's address
             drawn += re.findall(r">(\d+)\. ", svg)
-            for stub in re.findall(r"Continues at question (\d+), on part (\d+)", text):
+            for stub in re.findall(r"See question (\d+) \(part (\d+) of", text):
                 assert 1 <= int(stub[1]) <= len(dots) and int(stub[1]) != i, (name, stub)
             assert f'href="../assets/flowcharts/{name}" download' in html, name
         assert sorted(map(int, drawn)) == [int(k[1:]) for k in chart.steps], "each question once"

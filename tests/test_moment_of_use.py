@@ -5,7 +5,7 @@ message in place, the question in view below the sticky header."""
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
 from checkers import CHECKERS
 
@@ -13,23 +13,12 @@ from .browser_helpers import RESULT, answer, submit_and_wait
 
 pytestmark = pytest.mark.browser
 
-VIEWPORTS = {"phone": (390, 844), "laptop": (1366, 768)}
 ALLEGATION = {
     "harmed_or_may_have_harmed": False,
     "possible_criminal_offence": False,
     "risk_of_harm": False,
     "removed_due_to_risk": False,
 }
-
-
-@pytest.fixture(params=list(VIEWPORTS))
-def screen(request, browser: Browser, browser_context_args):
-    width, height = VIEWPORTS[request.param]
-    context = browser.new_context(
-        **browser_context_args, viewport={"width": width, "height": height}
-    )
-    yield context.new_page()
-    context.close()
 
 
 def in_view_below_header(page: Page, selector: str) -> bool:
@@ -145,26 +134,24 @@ def test_a_filled_in_link_shows_the_check_before_python_has_started(screen: Page
     page.wait_for_selector(RESULT, timeout=60_000)
 
 
+def hand_off_from_serious_harm(page: Page, site, abuse_or_neglect: str) -> None:
+    """A child has died: answer the serious-harm check and follow its result's link to the
+    notifiable-incident check."""
+    page.goto(site.url + CHECKERS["serious-harm"].page)
+    answer(page, "serious-harm", {"abuse_or_neglect": abuse_or_neglect, "child_died": True,
+                                  "interagency_concerns": "yes", "death_in_custody": False})  # fmt: skip
+    submit_and_wait(page, "serious-harm")
+    page.locator(".checker-note a").first.click()
+    page.wait_for_url("**/notifiable-incidents/**")
+
+
 def test_a_hand_off_between_checks_asks_for_what_is_left_not_an_error(screen: Page, site):
     """The serious-harm result's link opens the notifiable-incident check with what serious
     harm knows; the two questions it does not ask, and that decide here (a child has died,
     abuse or neglect not suspected), are asked for, without the error summary or the red of an
     error the reader did not make; answering them finishes the check."""
     page = screen
-    page.goto(site.url + CHECKERS["serious-harm"].page)
-    answer(
-        page,
-        "serious-harm",
-        {
-            "abuse_or_neglect": "not_suspected",
-            "child_died": True,
-            "interagency_concerns": "yes",
-            "death_in_custody": False,
-        },
-    )
-    submit_and_wait(page, "serious-harm")
-    page.locator(".checker-note a").first.click()
-    page.wait_for_url("**/notifiable-incidents/**")
+    hand_off_from_serious_harm(page, site, "not_suspected")
     finish = page.locator("[data-to-finish]")
     expect(finish).to_be_visible(timeout=60_000)
     expect(finish).to_contain_text("Answer these 2 questions to finish the check")
@@ -186,20 +173,7 @@ def test_a_hand_off_whose_outcome_is_settled_answers_at_once(screen: Page, site)
     blank, the arriving check answers at once and names the blank questions, without an error
     or a list of things to finish."""
     page = screen
-    page.goto(site.url + CHECKERS["serious-harm"].page)
-    answer(
-        page,
-        "serious-harm",
-        {
-            "abuse_or_neglect": "known",
-            "child_died": True,
-            "interagency_concerns": "yes",
-            "death_in_custody": False,
-        },
-    )
-    submit_and_wait(page, "serious-harm")
-    page.locator(".checker-note a").first.click()
-    page.wait_for_url("**/notifiable-incidents/**")
+    hand_off_from_serious_harm(page, site, "known")
     result = page.locator('[data-checker-section="notifiable-incident"] ' + RESULT)
     expect(result).to_be_visible(timeout=60_000)
     expect(result.locator(".checker-outcome")).to_contain_text("This is a notifiable incident")
@@ -287,3 +261,21 @@ def test_nothing_floats_over_a_question_or_the_buttons(screen: Page, site):
     )
     assert covered == []
     expect(page.locator(".md-top")).to_have_count(0)
+
+
+def test_a_results_sources_are_headings_over_their_items_not_a_tag_on_each(screen: Page, site):
+    """The allegations result rests mostly on the January 2015 proposed text: one heading says
+    so over each run of its items, no item repeats it, and the key under the result explains
+    each heading used."""
+    page = screen
+    page.goto(site.url + CHECKERS["allegations"].page)
+    answer(page, "allegations", {**ALLEGATION, "harmed_or_may_have_harmed": True})
+    submit_and_wait(page, "allegations")
+    result = page.locator(RESULT)
+    headings = result.locator(".checker-from").all_inner_texts()
+    assert "From the January 2015 proposed text" in headings
+    items = result.locator(".checker-actions li, .checker-reasons li").all_inner_texts()
+    assert items and not [i for i in items if "proposed text)" in i], items
+    expect(result.locator(".checker-sources")).to_contain_text(
+        "From the January 2015 proposed text"
+    )

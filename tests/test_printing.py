@@ -91,7 +91,8 @@ def test_the_whistleblowing_plan_has_columns_to_fill_in(page: Page, site):
     assert min(heights) >= 45, heights
     smallest = page.locator("[data-checker-result]").evaluate(
         """el => Math.min(...[...el.querySelectorAll('*')].filter(e => e.offsetParent !== null
-             && e.textContent.trim()).map(e => parseFloat(getComputedStyle(e).fontSize)))"""
+             && [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()))
+             .map(e => parseFloat(getComputedStyle(e).fontSize)))"""
     )
     assert smallest >= 12, smallest
     pdf = page.pdf(format="A4")

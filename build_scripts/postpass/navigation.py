@@ -36,7 +36,7 @@ def add(html: str) -> str:
         links = "".join(
             # (the page's script moves the focus: Material's instant navigation takes the link,
             # scrolls, and leaves the focus where it was)
-            f'<a href="#{anchor}" class="md-skip" target="_self" data-skip-to-check>'
+            f'<a href="#{anchor}" class="md-skip" target="_self" data-moves-focus>'
             f"Skip to the check: {text}</a>"
             for anchor, text in checks
         )

@@ -1,11 +1,12 @@
 """Each decision chart as slides for trainers: PNG files of 1920 by 1080 pixels (16:9) whose
 smallest text is 24 pixels high, a chart too big for one slide split into parts.
 
-A part is drawn from one question on: as many of the questions below it (nearest first) as fit
-on a slide at the slide's type size, tried by laying each candidate out with dot. An arrow to a question
-drawn on another part ends in a dashed box saying where it goes on ("Continues at question 7,
-on part 2 of 3"); the questions keep the chart's own numbers, so part and page agree. Each
-part's title says which part it is, and its foot which rules these are and where it came from.
+A part is drawn from one question on: the questions below it, nearest first, each joined if the
+part still fits a slide with it at the slide's type size (tried by laying the part out with
+dot); one that does not fit starts a part of its own. An arrow to a question drawn on another
+part ends in a dashed box saying where it goes on ("See question 7 (part 2 of 3)"); the
+questions keep the chart's own numbers, so part and page agree. Each part's title says which
+part it is, and its foot which rules these are and where it came from.
 """
 
 from __future__ import annotations
@@ -82,7 +83,13 @@ def _fits(dot: str) -> bool:
     return width <= SLIDE[0] and height <= SLIDE[1]
 
 
-PLACEHOLDER = "Continues at question 00, on part 00 of 00"  # as long as any real one
+PLACEHOLDER = "See question 00 (part 00 of 00)"  # as long as any real one
+
+
+def _candidate(d: Diagram, steps: list[str], title: str, foot: str) -> str:
+    sub, stubs = _sub(d, steps)
+    return to_dot(sub, "", foot, SLIDE_TYPE, title + " (part 00 of 00)",
+                  dict.fromkeys(stubs, PLACEHOLDER))  # fmt: skip
 
 
 def parts(d: Diagram, title: str, foot: str) -> list[Part]:
@@ -94,18 +101,15 @@ def parts(d: Diagram, title: str, foot: str) -> list[Part]:
         first = queue.pop(0)
         if first in taken:
             continue
-        best: list[str] | None = None
-        below = _below(d, first, taken)
-        for count in range(1, len(below) + 1):
-            steps = below[:count]
-            sub, stubs = _sub(d, steps)
-            dot = to_dot(sub, "", foot, SLIDE_TYPE, title + " (part 00 of 00)",
-                         dict.fromkeys(stubs, PLACEHOLDER))  # fmt: skip
-            if not _fits(dot):
-                break
-            best = steps
-        if best is None:
+        if not _fits(_candidate(d, [first], title, foot)):
             raise RuntimeError(f"{d.checker.id}: question {first[1:]} alone does not fit a slide")
+        best = [first]
+        # Nearest first, each question joined if the part still fits with it; one that does
+        # not is left for a part of its own (and so is what hangs below it).
+        for candidate in _below(d, first, taken)[1:]:
+            joined = any(candidate in d.steps[k].answers.values() for k in best)
+            if joined and _fits(_candidate(d, [*best, candidate], title, foot)):
+                best.append(candidate)
         found.append(Part(first, tuple(best)))
         taken.update(best)
         for key in best:
@@ -123,10 +127,7 @@ def slide_dots(checker_id: str, definite: bool, site_url: str) -> list[str]:
     dots = []
     for i, part in enumerate(cut, 1):
         sub, stubs = _sub(d, list(part.steps))
-        words = {
-            key: f"Continues at question {key[1:]}, on part {where[key]} of {len(cut)}"
-            for key in stubs
-        }
+        words = {key: f"See question {key[1:]} (part {where[key]} of {len(cut)})" for key in stubs}
         name = f"{title} (part {i} of {len(cut)})" if len(cut) > 1 else title
         dots.append(to_dot(sub, site_url, foot, SLIDE_TYPE, name, words))
     return dots
@@ -141,7 +142,10 @@ def slide_png(dot: str) -> bytes:
     slide = Image.new("RGB", SLIDE, "white")
     slide.paste(chart, ((SLIDE[0] - chart.width) // 2, (SLIDE[1] - chart.height) // 2))
     out = io.BytesIO()
-    slide.save(out, format="PNG", optimize=True)
+    # 64 colours hold the chart's few inks and their smoothed edges: a third of the bytes
+    slide.quantize(colors=64, method=Image.Quantize.MEDIANCUT).save(
+        out, format="PNG", optimize=True
+    )
     return out.getvalue()
 
 

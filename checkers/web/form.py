@@ -111,7 +111,7 @@ def render_form(
 {questions}
 <div class="checker-buttons">
 <button type="submit" class="md-button md-button--primary">{escape(checker.submit_label)}</button>
-<a class="checker-go" href="#{cid}-result" target="_self" data-go-to-result hidden>Go to the result</a>
+<a class="checker-go" href="#{cid}-result" target="_self" data-go-to-result data-moves-focus hidden>Go to the result</a>
 <button type="reset" class="md-button">Start again</button>
 <button type="button" class="md-button" data-copy-answers hidden>Copy link to these answers</button>
 </div>

@@ -668,24 +668,27 @@
     }
   }
 
-  // "Skip to the check" (added by the build beside "Skip to content"): the check's heading
-  // takes the focus, so the next Tab is its first question.
-  function bindSkipLinks() {
-    for (const link of document.querySelectorAll("a[data-skip-to-check]:not([data-bound])")) {
-      link.dataset.bound = "true";
-      link.addEventListener("click", (event) => {
-        const target = document.getElementById(new URL(link.href).hash.slice(1));
-        if (!target) return;
-        event.preventDefault();
-        target.focus();
-        target.scrollIntoView({ block: "start" });
-      });
-    }
-  }
+  // Links that move the focus within the page: "Skip to the check" (added by the build beside
+  // "Skip to content") and "Go to the result". Following a fragment link does not reliably
+  // move the focus (Material's instant navigation takes it and only scrolls), so the target,
+  // focusable with tabindex="-1", takes the focus here; the next Tab goes on from it.
+  document.addEventListener(
+    "click",
+    (event) => {
+      const link = event.target.closest && event.target.closest("a[data-moves-focus]");
+      if (!link) return;
+      const target = document.getElementById(new URL(link.href).hash.slice(1));
+      if (!target) return;
+      event.preventDefault();
+      event.stopPropagation();
+      target.focus({ preventScroll: true });
+      target.scrollIntoView({ block: "start" });
+    },
+    true, // before Material's own handler
+  );
 
   function bindPage() {
     document.querySelectorAll("form[data-checker]").forEach(bind);
-    bindSkipLinks();
     bindParagraphLinks();
     keepPage();
   }
