@@ -203,6 +203,12 @@ def test_a_result_is_read_out_short_and_reached_with_one_tab(screen: Page, site)
     assert headline in text and len(text) <= 400, text
     # and the one line a listener needs, first as on the screen: the warning about the date
     assert text.startswith("Warning: The date you gave") and "on or after 4 July 2018" in text
+    # On the screen too the warning stands above the headline, and so above its deadline.
+    warning, outcome = (
+        page.locator(f"{RESULT} {s}").bounding_box()["y"]
+        for s in (".checker-warning", ".checker-outcome")
+    )
+    assert warning < outcome
     assert page.locator("[aria-live] [data-checker-result]").count() == 0
     expect(page.locator("form[data-checker='allegations'] button[type=submit]")).to_be_focused()
     page.keyboard.press("Tab")
@@ -279,3 +285,9 @@ def test_a_results_sources_are_headings_over_their_items_not_a_tag_on_each(scree
     expect(result.locator(".checker-sources")).to_contain_text(
         "From the January 2015 proposed text"
     )
+    # Not boxes within boxes: on a phone the result has nearly the screen's width for its text
+    # (it had 80% of it: 314 of 390 px).
+    width, screen_width = page.evaluate(
+        "[document.querySelector('[data-checker-result]').clientWidth, innerWidth]"
+    )
+    assert width >= 0.88 * screen_width or screen_width > 600, (width, screen_width)
