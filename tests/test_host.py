@@ -210,3 +210,32 @@ def test_a_checker_answers_through_nginx_and_its_worker_cannot_leave(page: Page,
     framed = other.frames[1]
     assert framed.url == "chrome-error://chromewebdata/"  # Chromium's page for a refused frame
     other.close()
+
+
+def test_the_dev_server_never_caches_a_missing_file(tmp_path):
+    """Under an address served as immutable, a 404 kept for a year would hide the file for
+    good once it is there (a Pyodide file missing from a half-made build, say)."""
+    import threading
+
+    from build_scripts.dev.serve import make_server
+
+    (tmp_path / "404.html").write_text("<html>not here</html>", encoding="utf-8")
+    (tmp_path / "assets" / "py" / "abc123").mkdir(parents=True)
+    (tmp_path / "assets" / "py" / "abc123" / "python.zip").write_bytes(b"PK")
+    server = make_server(tmp_path)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        port = server.server_address[1]
+        for path, status, cache in [
+            ("/assets/py/abc123/missing.wasm", 404, "no-store"),
+            ("/no-such-page/", 404, "no-store"),
+            ("/assets/py/abc123/python.zip", 200, headers.IMMUTABLE),
+        ]:
+            connection = http.client.HTTPConnection("127.0.0.1", port)
+            connection.request("GET", path)
+            response = connection.getresponse()
+            response.read()
+            assert (response.status, response.getheader("Cache-Control")) == (status, cache), path
+            connection.close()
+    finally:
+        server.shutdown()

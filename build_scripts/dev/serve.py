@@ -6,7 +6,7 @@
   files; revalidated for everything else);
 - `.wasm` as application/wasm (needed for streaming compilation);
 - the .br or .gz copy the build made, when the browser accepts it (with Vary: Accept-Encoding);
-- the site's 404 page for a missing file.
+- the site's 404 page for a missing file, never cached (Cache-Control: no-store).
 
 python -m build_scripts.dev.serve [--port 8000] [--dir site]
 """
@@ -31,10 +31,19 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         **headers.CONTENT_TYPES,
     }
 
+    status = 200
+
+    def send_response(self, code: int, message: str | None = None) -> None:
+        self.status = code
+        super().send_response(code, message)
+
     def end_headers(self) -> None:
         for name, value in self.server.site_headers.items():  # type: ignore[attr-defined]
             self.send_header(name, value)
-        self.send_header("Cache-Control", headers.cache_control(self.path.split("?")[0]))
+        # A missing file is never cached: under an immutable address a 404 would otherwise be
+        # kept for a year, and the file, once there, never fetched.
+        cache = "no-store" if self.status >= 400 else headers.cache_control(self.path.split("?")[0])
+        self.send_header("Cache-Control", cache)
         self.send_header("Vary", "Accept-Encoding")
         super().end_headers()
 
