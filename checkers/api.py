@@ -73,9 +73,10 @@ def settled_without(checker: Checker, raw: dict[str, Any], exc: InputError) -> R
 
 def handle_form(message: str) -> str:
     """{"checker", "values" (form strings), "base", "from_link"} in; out {"result", "html",
-    "tone", "said" (what the live region reads out)} (and "unanswered" where there are some), or {"errors": [{"field", "message"}]} with one message per field for
-    the page to show. With `from_link`, questions not answered that cannot change the outcome
-    are listed in "unanswered" instead of being errors."""
+    "tone", "said" (what the live region reads out)}, with "unanswered" where there are some,
+    or {"errors": [{"field", "message"}]} with one message per field for the page to show.
+    With `from_link`, questions not answered that cannot change the outcome are listed in
+    "unanswered" instead of being errors."""
     unanswered: list[str] = []
     try:
         checker, values, request = _form_request(message)

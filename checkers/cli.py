@@ -65,10 +65,11 @@ def main(
     if sys.stdout is None:  # `>&-`: the output would be lost without a word
         return fail("standard output is closed", code=1)
     try:
-        chosen = parser(prog).parse_args(args)
-        code = run(chosen, stdin)
-    except SystemExit as done:  # --help and --version print, then exit 0
-        code = int(done.code or 0)
+        try:
+            code = run(parser(prog).parse_args(args), stdin)
+        except SystemExit as done:  # --help and --version print, then exit 0
+            code = int(done.code or 0)
+        sys.stdout.flush()  # a full disk (`> /dev/full`) may be found only here
     except UsageError as exc:
         return fail(f"{exc} (see {prog} --help)")
     except InputError as exc:
@@ -76,19 +77,6 @@ def main(
     except BrokenPipeError:  # the reader went away (`| head -1`): nothing to say, nowhere
         return _drop_stdout(1)
     except OSError as exc:  # writing failed (reading failures are InputErrors above)
-        _drop_stdout(1)
-        return fail(f"cannot write the output: {exc.strerror}", code=1)
-    return _flushed(code)
-
-
-def _flushed(code: int) -> int:
-    """Everything written, or an error line: a full disk (`> /dev/full`) is found only here."""
-    try:
-        if sys.stdout is not None:
-            sys.stdout.flush()
-    except BrokenPipeError:
-        return _drop_stdout(1)
-    except OSError as exc:
         _drop_stdout(1)
         return fail(f"cannot write the output: {exc.strerror}", code=1)
     return code

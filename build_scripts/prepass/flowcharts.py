@@ -287,8 +287,8 @@ def to_dot(
     stubs: dict[str, str] | None = None,
 ) -> str:
     """The chart in dot's language; `foot`, if given, is written under it and `title` over
-    it. `stubs` draws some steps as a box of words instead (a slide's "continues at question 7,
-    on part 2")."""
+    it. `stubs` draws some steps as a box of words instead (a slide's "See question 7 (part 2
+    of 3)")."""
     stubs = stubs or {}
     font = 'fontname="Helvetica,Arial,sans-serif"'
     lines = [
@@ -355,8 +355,8 @@ def dot_binary() -> str:
     return found
 
 
-def render(dot: str, fmt: str) -> bytes:
-    args = [dot_binary(), f"-T{fmt}"] + ([f"-Gdpi={PNG_DPI}"] if fmt == "png" else [])
+def render(dot: str, fmt: str, dpi: int = PNG_DPI) -> bytes:
+    args = [dot_binary(), f"-T{fmt}"] + ([f"-Gdpi={dpi}"] if fmt == "png" else [])
     return subprocess.run(args, input=dot.encode(), capture_output=True, check=True).stdout
 
 
@@ -438,16 +438,20 @@ def figure(checker_id: str, base: str, slides: dict[bool, list[str]] | None = No
     return "\n".join(line for line in html.splitlines() if line.strip()) + "\n"
 
 
+def away_foot(checker_id: str, definite: bool, site_url: str) -> str:
+    """The foot of a chart read away from the page (a download, a slide): which chart, which
+    rules, and where it came from on what terms."""
+    address = f"{site_url}{CHECKERS[checker_id].page}#flowchart"
+    return " ".join([*([DEFINITE_NOTE] if definite else []), RULES_NOTE, credit(address)])
+
+
 def write_downloads(checker_id: str, site_url: str, target: Path) -> None:
     """The chart, and the chart of definite answers only, as SVG and as PNG for slides, with
     full addresses in their links and, at their foot, where they came from and on what terms:
     a downloaded chart is read away from the site."""
-    address = f"{site_url}{CHECKERS[checker_id].page}#flowchart"
     target.mkdir(parents=True, exist_ok=True)
     for definite in (False, True):
-        foot = f"{RULES_NOTE} {credit(address)}"
-        if definite:
-            foot = f"{DEFINITE_NOTE} {foot}"
+        foot = away_foot(checker_id, definite, site_url)
         dot = to_dot(diagram_of(checker_id, definite), site_url, foot=foot)
         for fmt in ("svg", "png"):
             name = f"{download_name(checker_id, definite)}.{fmt}"

@@ -13,37 +13,18 @@ from __future__ import annotations
 
 import io
 import re
-import subprocess
-from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image
 
-from build_scripts.licence import credit
 from checkers import CHECKERS
 
-from .flowcharts import (
-    DEFINITE_NOTE,
-    RULES_NOTE,
-    Diagram,
-    Type,
-    diagram_of,
-    dot_binary,
-    download_name,
-    to_dot,
-)
+from .flowcharts import Diagram, Type, away_foot, diagram_of, download_name, render, to_dot
 
 SLIDE = (1920, 1080)  # pixels
 DPI = 96  # so that a point is 4/3 of a pixel: 18 pt is 24 px
 SLIDE_TYPE = Type(node=18, edge=18, foot=18, title=27, question_width=40, outcome_width=36,
                   foot_width=170, edge_width=28)  # fmt: skip
-SMALLEST_TEXT_PX = 24
-
-
-@dataclass(frozen=True)
-class Part:
-    first: str  # the key of the part's first question
-    steps: tuple[str, ...]  # the questions drawn on it, in reading order
 
 
 def _below(d: Diagram, first: str, taken: set[str]) -> list[str]:
@@ -60,7 +41,7 @@ def _below(d: Diagram, first: str, taken: set[str]) -> list[str]:
 
 def _sub(d: Diagram, steps: list[str]) -> tuple[Diagram, dict[str, str]]:
     """The part's own diagram (its questions and the outcomes they reach) and its stubs: the
-    questions its arrows lead to that are drawn elsewhere (words filled in by `_stub_words`)."""
+    questions its arrows lead to that are drawn elsewhere (their words filled in later)."""
     kept = {k: d.steps[k] for k in steps}
     targets = {t for s in kept.values() for t in s.answers.values()}
     outcomes = {k: v for k, v in d.outcomes.items() if k in targets}
@@ -71,8 +52,7 @@ def _sub(d: Diagram, steps: list[str]) -> tuple[Diagram, dict[str, str]]:
 
 def _size(dot: str) -> tuple[int, int]:
     """The drawn size in pixels at the slide's resolution."""
-    out = subprocess.run([dot_binary(), "-Tsvg"], input=dot.encode(), capture_output=True,
-                         check=True).stdout.decode()  # fmt: skip
+    out = render(dot, "svg").decode()
     match = re.search(r'width="(\d+)pt" height="(\d+)pt"', out)
     assert match, out[:200]
     return tuple(round(int(v) * DPI / 72) for v in match.groups())  # type: ignore[return-value]
@@ -92,9 +72,10 @@ def _candidate(d: Diagram, steps: list[str], title: str, foot: str) -> str:
                   dict.fromkeys(stubs, PLACEHOLDER))  # fmt: skip
 
 
-def parts(d: Diagram, title: str, foot: str) -> list[Part]:
-    """The chart cut into parts that each fit a slide, from its first question on."""
-    found: list[Part] = []
+def parts(d: Diagram, title: str, foot: str) -> list[list[str]]:
+    """The chart cut into parts that each fit a slide, from its first question on: each part's
+    questions, in reading order."""
+    found: list[list[str]] = []
     taken: set[str] = set()
     queue = [d.start]
     while queue:
@@ -110,7 +91,7 @@ def parts(d: Diagram, title: str, foot: str) -> list[Part]:
             joined = any(candidate in d.steps[k].answers.values() for k in best)
             if joined and _fits(_candidate(d, [*best, candidate], title, foot)):
                 best.append(candidate)
-        found.append(Part(first, tuple(best)))
+        found.append(best)
         taken.update(best)
         for key in best:
             queue += [t for t in d.steps[key].answers.values() if t in d.steps and t not in taken]
@@ -119,14 +100,13 @@ def parts(d: Diagram, title: str, foot: str) -> list[Part]:
 
 def slide_dots(checker_id: str, definite: bool, site_url: str) -> list[str]:
     d = diagram_of(checker_id, definite)
-    address = f"{site_url}{CHECKERS[checker_id].page}#flowchart"
-    foot = " ".join([*([DEFINITE_NOTE] if definite else []), RULES_NOTE, credit(address)])
+    foot = away_foot(checker_id, definite, site_url)
     title = CHECKERS[checker_id].title + (": definite answers only" if definite else "")
     cut = parts(d, title, foot)
-    where = {key: i for i, part in enumerate(cut, 1) for key in part.steps}
+    where = {key: i for i, part in enumerate(cut, 1) for key in part}
     dots = []
     for i, part in enumerate(cut, 1):
-        sub, stubs = _sub(d, list(part.steps))
+        sub, stubs = _sub(d, part)
         words = {key: f"See question {key[1:]} (part {where[key]} of {len(cut)})" for key in stubs}
         name = f"{title} (part {i} of {len(cut)})" if len(cut) > 1 else title
         dots.append(to_dot(sub, site_url, foot, SLIDE_TYPE, name, words))
@@ -136,8 +116,7 @@ def slide_dots(checker_id: str, definite: bool, site_url: str) -> list[str]:
 def slide_png(dot: str) -> bytes:
     """The part drawn at the slide's resolution, centred on a white 1920 by 1080 slide (dot
     cannot be asked for an exact size without stretching the type)."""
-    drawn = subprocess.run([dot_binary(), "-Tpng", f"-Gdpi={DPI}"], input=dot.encode(),
-                           capture_output=True, check=True).stdout  # fmt: skip
+    drawn = render(dot, "png", dpi=DPI)
     chart = Image.open(io.BytesIO(drawn)).convert("RGB")
     slide = Image.new("RGB", SLIDE, "white")
     slide.paste(chart, ((SLIDE[0] - chart.width) // 2, (SLIDE[1] - chart.height) // 2))

@@ -6,6 +6,7 @@ rules, what to do, then why, then what each source tag means, then the answers g
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from html import escape
 
@@ -43,25 +44,18 @@ def grouped(items: Sequence[Reason | Action], base: str, tag: str, css: str) -> 
     groups of an ordered list."""
     out: list[str] = []
     start = 1
-    i = 0
-    while i < len(items):
-        j = i
-        while j < len(items) and SOURCE_HEADINGS.get(source(items[j])) == SOURCE_HEADINGS.get(
-            source(items[i])
-        ):
-            j += 1
-        heading = SOURCE_HEADINGS.get(source(items[i]))
+    for heading, run in itertools.groupby(items, key=lambda i: SOURCE_HEADINGS.get(source(i))):
+        run = list(run)
         if heading:
             out.append(f'<p class="checker-from">{escape(heading)}</p>')
         first = f' start="{start}"' if tag == "ol" and start > 1 else ""
         lines = "".join(
             f"<li>{_due(a) if isinstance(a, Action) else ''}{escape(a.text)}"
             f"{cite_span(a, base, tagged=False)}</li>"
-            for a in items[i:j]
+            for a in run
         )
         out.append(f'<{tag} class="{css}"{first}>{lines}</{tag}>')
-        start += j - i
-        i = j
+        start += len(run)
     return "".join(out)
 
 

@@ -172,7 +172,7 @@
   function values(form) {
     const out = {};
     for (const name of fields(form)) {
-      const group = [...form.querySelectorAll("[data-field]")].find((g) => g.dataset.field === name);
+      const group = groupFor(form, name);
       if (group && group.hidden) {
         out[name] = "";
         continue;
