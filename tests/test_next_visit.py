@@ -128,6 +128,7 @@ def test_a_page_from_another_build_gets_its_own_checkers(page: Page, site):
     def another_build(route):
         html = route.fetch().text()
         html = re.sub(r'data-python="([^"]+)"', r'data-python="\1?build=2"', html)
+        html = html.replace("python.zip&quot;", "python.zip?build=2&quot;")  # and its digest
         route.fulfill(body=html, content_type="text/html")
 
     page.context.route("**/allegations/", another_build)

@@ -6,10 +6,13 @@ drifted would break caches and checks alike."""
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
+import shutil
 import subprocess
 import sys
+from html import unescape
 from pathlib import Path
 
 from checkers import CHECKERS
@@ -34,13 +37,33 @@ def checkout_status() -> set[str]:
     return set(out.stdout.splitlines())
 
 
+def checkout_copy(target: Path) -> Path:
+    """The checkout's files as they are now (tracked and new, not ignored), in another folder,
+    with the same npm packages."""
+    out = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
+        cwd=ROOT, capture_output=True, check=True,
+    )  # fmt: skip
+    for name in out.stdout.decode().split("\0"):
+        if name and (ROOT / name).is_file():
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, target / name)
+    (target / "node_modules").symlink_to(ROOT / "node_modules")
+    return target
+
+
 def test_two_builds_at_once_are_identical_and_leave_the_checkout_as_it_was(site, tmp_path):
-    """Two builds run at the same time, into two folders, one of them making its Python files
-    from nothing in a cache of its own: both give the session's site byte for byte, and the
-    checkout is left as it was (but for the runtime's content-addressed cache)."""
+    """Two builds run at the same time, into two folders: one in this checkout, the other in a
+    copy of it in another folder (a longer path, another time zone), making its Python files
+    from nothing in a cache of its own. Both give the session's site byte for byte, the
+    snapshot included, and this checkout is left as it was (but for the runtime's
+    content-addressed cache)."""
+    from build_scripts.build import source_date_epoch
+
     before = checkout_status()
-    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "SOURCE_DATE_EPOCH": source_date_epoch()}
     fresh = tmp_path / "cache"
+    elsewhere = checkout_copy(tmp_path / "another checkout, in a folder with a longer name")
     builds = [
         subprocess.Popen(
             [
@@ -52,10 +75,13 @@ def test_two_builds_at_once_are_identical_and_leave_the_checkout_as_it_was(site,
                 "--site-url",
                 site.url,
             ],
-            cwd=ROOT,
+            cwd=cwd,
             env=env | extra,
         )
-        for name, extra in (("a", {}), ("b", {"BUILD_CACHE": str(fresh)}))
+        for name, cwd, extra in (
+            ("a", ROOT, {}),
+            ("b", elsewhere, {"BUILD_CACHE": str(fresh), "TZ": "America/New_York"}),
+        )
     ]
     assert [b.wait(timeout=900) for b in builds] == [0, 0]
     assert checkout_status() - before <= {"!! .cache/"}
@@ -69,14 +95,30 @@ def test_two_builds_at_once_are_identical_and_leave_the_checkout_as_it_was(site,
 
 
 def test_the_pages_record_the_digests_of_what_they_load(site):
-    (folder,) = site.dir.glob("assets/py/*/")
-    files = {"python": folder / "python.zip", "snapshot": folder / "snapshot.bin"}
+    """Every runtime file, Pyodide's included, is recorded on each form with its SHA-256, and
+    sits in a folder named after its own bytes (Pyodide's: after all of theirs)."""
+    served = sorted(
+        p for folder in ("assets/py", "assets/pyodide") for p in site.dir.glob(f"{folder}/*/*")
+        if p.suffix not in (".br", ".gz")
+    )  # fmt: skip
+    names = sorted(p.name for p in served)
+    assert names == sorted(["python.zip", "snapshot.bin", "pyodide.mjs", "pyodide.asm.mjs",
+                            "pyodide.asm.wasm", "pyodide-lock.json"])  # fmt: skip
+    digests = {p.relative_to(site.dir).as_posix(): sha256(p) for p in served}
+    for path in served:
+        if path.parent.parent.name == "py":
+            assert digests[path.relative_to(site.dir).as_posix()].startswith(path.parent.name)
+    pyodide = [sha for address, sha in sorted(digests.items()) if "/pyodide/" in address]
+    (pyodide_folder,) = {p.parent.name for p in served if p.parent.parent.name == "pyodide"}
+    assert hashlib.sha256("".join(pyodide).encode()).hexdigest().startswith(pyodide_folder)
     for checker in CHECKERS.values():
         html = (site.dir / checker.page / "index.html").read_text(encoding="utf-8")
-        for name, path in files.items():
-            sha = hashlib.sha256(path.read_bytes()).hexdigest()
-            assert f'data-{name}="assets/py/{folder.name}/{path.name}"' in html, checker.id
-            assert f'data-{name}-sha256="{sha}"' in html, checker.id
+        (recorded,) = re.findall(r'data-runtime-sha256="([^"]+)"', html)
+        assert json.loads(unescape(recorded)) == digests, checker.id
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def test_the_build_dates_its_pages_by_the_last_commit_not_the_day_it_runs(site):

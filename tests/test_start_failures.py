@@ -94,17 +94,18 @@ def test_the_archive_refused_fails_fast(page: Page, site):
 
 
 def test_a_stalled_archive_ends_the_start(page: Page, site):
-    """A download that never answers is given up after the worker's stall limit (20 s
-    without a byte): the reader is told, and can press again."""
+    """A download that never answers is given up after the worker's stall limit (45 s
+    without a byte): the reader is told, and can press again. (A stall stores nothing bad, so
+    the start is not tried again at once.)"""
     stalled: list[Route] = []
     page.route("**/python.zip", lambda route: stalled.append(route))  # never answered
     page.goto(site.url + "allegations/")
     answer(page, "allegations", ALLEGATION)
     started = time.monotonic()
     press(page)
-    expect(page.locator(STATUS)).to_contain_text("could not start", timeout=40_000)
+    expect(page.locator(STATUS)).to_contain_text("could not start", timeout=70_000)
     expect(page.locator(RESULT)).to_have_count(0)
-    assert stalled
+    assert len(stalled) == 1
     print(f"\nstalled archive: message after {time.monotonic() - started:.1f} s")
 
 

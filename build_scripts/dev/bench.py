@@ -117,10 +117,11 @@ class BenchHandler(Handler):
         return super().translate_path(path)
 
 
-def bench_files(bench_dir: Path) -> None:
+def bench_files(site: Path, bench_dir: Path) -> None:
     """The bare page, and Pyodide's own standard library and lock file with Brotli copies."""
+    (pyodide,) = site.glob("assets/pyodide/*/pyodide.mjs")  # the site's copy of Pyodide
     (bench_dir / "bare.html").write_text(BARE_PAGE)
-    (bench_dir / "bare.js").write_text(BARE_SCRIPT % runtime.PYODIDE_DIR)
+    (bench_dir / "bare.js").write_text(BARE_SCRIPT % (pyodide.parent.relative_to(site).as_posix() + "/"))
     (bench_dir / "bare-worker.js").write_text(BARE_WORKER)
     for name in ("python_stdlib.zip", runtime.LOCK_FILE):
         shutil.copy2(runtime.NODE_PYODIDE / name, bench_dir / name)
@@ -254,7 +255,7 @@ def main() -> int:
         name: PROFILES[name] for name in args.profiles.split(",")
     }  # fmt: skip
     bench_dir = Path(tempfile.mkdtemp())
-    bench_files(bench_dir)
+    bench_files(args.site, bench_dir)
     server, url = serve(args.site, bench_dir, args.port)
     rows = {}
     with sync_playwright() as p:

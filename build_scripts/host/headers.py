@@ -57,8 +57,8 @@ SECURITY = {
 IMMUTABLE = "public, max-age=31536000, immutable"
 REVALIDATE = "no-cache"
 IMMUTABLE_PATHS = (
-    r"^/assets/pyodide/[^/]+/",  # named after the Pyodide version
-    r"^/assets/py/[0-9a-f]+/",  # named after the checkers' sources
+    r"^/assets/pyodide/[0-9a-f]+/",  # Pyodide's files, named after their bytes
+    r"^/assets/py/[0-9a-f]+/",  # the archive and the snapshot, each named after its bytes
     r"^/assets/(?:javascripts|stylesheets)/.*\.[0-9a-f]{8}\.min\.",  # Material's hashed bundles
 )
 

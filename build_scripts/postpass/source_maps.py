@@ -10,11 +10,15 @@ from pathlib import Path
 COMMENT = re.compile(r"\n?(?://# sourceMappingURL=\S+|/\*# sourceMappingURL=\S+ \*/)\s*$")
 
 
+def stripped(text: str) -> str:
+    """The text without a closing comment naming its source map."""
+    return COMMENT.sub("\n", text)
+
+
 def remove(site: Path) -> None:
     for path in site.rglob("*.map"):
         path.unlink()
     for path in [*site.rglob("*.js"), *site.rglob("*.mjs"), *site.rglob("*.css")]:
         text = path.read_text(encoding="utf-8")
-        stripped = COMMENT.sub("\n", text)
-        if stripped != text:
-            path.write_text(stripped, encoding="utf-8")
+        if stripped(text) != text:
+            path.write_text(stripped(text), encoding="utf-8")

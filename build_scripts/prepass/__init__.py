@@ -60,7 +60,7 @@ def fragments(made: runtime.Runtime) -> dict[str, str]:
     for comparison_id in draft_and_final.COMPARISONS:
         out[f"compare-{comparison_id}.html"] = draft_and_final.render(comparison_id)
     out["check-a-case.md"] = checks.home_list()
-    files = {"pyodide": runtime.PYODIDE_DIR, **made.addresses()}
+    files = made.addresses()
     digests = made.digests()
     for checker in CHECKERS.values():
         out[f"check-on-this-page-{checker.id}.md"] = checks.on_this_page(checker)

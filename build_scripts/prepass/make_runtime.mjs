@@ -40,6 +40,11 @@ let ticks = 0;
 Date.now = () => EPOCH_MS + ticks++;
 performance.now = () => ticks++;
 
+// Emscripten takes the program's name from this script's path, and Python keeps it (sys.argv,
+// sys.executable): the name a browser gives it instead keeps the checkout's folder out of the
+// snapshot, so checkouts in two folders make the same bytes.
+process.argv[1] = "./this.program";
+
 const { loadPyodide } = await import(pyodideDir + "/pyodide.mjs");
 const wheel = new Uint8Array(readFileSync(wheelPath));
 // PYTHONNODEBUGRANGES: bytecode without column positions, a quarter of its size after Brotli.

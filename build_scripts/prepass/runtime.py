@@ -3,18 +3,20 @@ the memory snapshot.
 
 The checkers are packaged as a standard, pure-Python wheel, built with pip. Pyodide comes from
 the npm `pyodide` package pinned in package-lock.json; only the files a start needs are
-copied, under a folder named after its version so a host can cache them for ever.
+copied.
 `make_runtime.mjs` then makes, under Pyodide itself, the archive Python imports from in the
 browser (the part of the standard library that Pyodide's start and the checkers import, and
 the wheel's checkers, all compiled: 0.7 MB after Brotli, where Pyodide's own standard library
 is 2.5 MB of sources) and a snapshot with the checkers imported, for visits that have it
-stored. Those two go under a folder named after everything that made them, for the same
-reason.
+stored. Every file the site serves from here goes under a folder named after its own bytes,
+so that a host can cache it for ever (see `Runtime`); what makes the archive and the snapshot
+is cached under a digest of what goes into them.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import os
@@ -39,8 +41,6 @@ def pyodide_version() -> str:
         raise RuntimeError("node_modules/pyodide is missing: run `npm ci` (make setup does)")
     return json.loads(package.read_text())["version"]
 
-
-PYODIDE_DIR = f"assets/pyodide/{pyodide_version() if NODE_PYODIDE.exists() else 'missing'}/"
 
 
 MAKER = Path(__file__).with_name("make_runtime.mjs")
@@ -69,12 +69,16 @@ def sha256(data: bytes) -> str:
 
 
 class Runtime:
-    """The files the browser starts Python from, made in the cache's <digest>/ (with the wheel they
-    are made from) and served from assets/py/<digest>/."""
+    """The files the browser starts Python from: Pyodide's, and the archive and the snapshot
+    made in the cache's <digest>/ (with the wheel they are made from).
+
+    Every file is served as immutable from a folder named after its own bytes, so a host never
+    serves two different files under one address: the archive and the snapshot each from
+    assets/py/<its digest>/, Pyodide's files from assets/pyodide/<the digest of all four>/
+    (they stay together: Pyodide finds its other files beside `pyodide.mjs`)."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self.digest = folder.name
 
     @property
     def wheel(self) -> Path:
@@ -89,26 +93,49 @@ class Runtime:
         return self.folder / "snapshot.bin"
 
     def files(self) -> dict[str, Path]:
-        """What the site serves: the archive a first visit starts from, and the snapshot."""
+        """What is made here: the archive a first visit starts from, and the snapshot."""
         return {"python": self.archive, "snapshot": self.snapshot}
 
-    def address(self, path: Path) -> str:
-        """A file's address relative to the site root."""
-        return f"assets/py/{self.digest}/{path.name}"
+    @functools.cached_property
+    def served(self) -> dict[str, bytes]:
+        """Every runtime file the site serves, by its address from the site root, with its
+        bytes: Pyodide's three files and its lock file, the archive and the snapshot."""
+        from build_scripts.postpass import source_maps  # here: the post-pass imports this module
+
+        pyodide = {name: (NODE_PYODIDE / name).read_bytes() for name in PYODIDE_FILES}
+        for name in ("pyodide.mjs", "pyodide.asm.mjs"):  # as served: the map is not copied
+            pyodide[name] = source_maps.stripped(pyodide[name].decode("utf-8")).encode("utf-8")
+        pyodide[LOCK_FILE] = lock_file().encode("utf-8")
+        folder = named_after(b"".join(sha256(d).encode() for _, d in sorted(pyodide.items())))
+        out = {f"assets/pyodide/{folder}/{name}": data for name, data in pyodide.items()}
+        for path in self.files().values():
+            data = path.read_bytes()
+            out[f"assets/py/{named_after(data)}/{path.name}"] = data
+        return out
 
     def addresses(self) -> dict[str, str]:
-        return {name: self.address(path) for name, path in self.files().items()}
-
-    def download_bytes(self) -> int:
-        """What a first start fetches through the worker's `fetch` (whose bytes the page's
-        progress line counts), once decompressed: Pyodide's WebAssembly and lock file, and the
-        archive. (Pyodide's two scripts are imported, not fetched.)"""
-        pyodide = (NODE_PYODIDE / "pyodide.asm.wasm").stat().st_size + len(lock_file().encode())
-        return pyodide + self.archive.stat().st_size
+        """What the page hands the worker: Pyodide's folder, the archive and the snapshot."""
+        by_name = {address.rsplit("/", 1)[1]: address for address in self.served}
+        return {
+            "pyodide": by_name["pyodide.mjs"].removesuffix("pyodide.mjs"),
+            "python": by_name[self.archive.name],
+            "snapshot": by_name[self.snapshot.name],
+        }
 
     def digests(self) -> dict[str, str]:
-        """The SHA-256 of each file, which the browser checks before using it."""
-        return {name: sha256(path.read_bytes()) for name, path in self.files().items()}
+        """The SHA-256 of every served file, by address, which the browser checks each copy
+        against before using it."""
+        return {address: sha256(data) for address, data in self.served.items()}
+
+    def download_bytes(self) -> int:
+        """What a first start downloads (all but the snapshot), once decompressed: the page's
+        progress line counts these bytes."""
+        return sum(len(d) for a, d in self.served.items() if not a.endswith(self.snapshot.name))
+
+
+def named_after(data: bytes) -> str:
+    """A folder name for a file: the start of the SHA-256 of its bytes."""
+    return sha256(data)[:16]
 
 
 def build_runtime() -> Runtime:
@@ -129,7 +156,7 @@ def build_runtime() -> Runtime:
         ["node", str(MAKER), str(NODE_PYODIDE), str(runtime.wheel), str(runtime.archive),
          str(runtime.snapshot)],
         check=True, cwd=making, capture_output=True,
-        env={**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH},
+        env={**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH, "TZ": "UTC"},
     )  # fmt: skip
     with contextlib.suppress(OSError):  # another build put the same files there first
         making.rename(out)

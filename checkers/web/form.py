@@ -10,6 +10,7 @@ fieldset's legend, a short hint, an error message next to the field and an error
 
 from __future__ import annotations
 
+import json
 from html import escape
 
 from ..citations import LABELS
@@ -27,9 +28,20 @@ MESSAGES = {
     "ready": "The checker is ready.",
     "working": "Checking your answers…",
     "failed": (
-        "The checker could not start in this browser, so it cannot give a result. Your answers "
-        "are kept: press the button again to try once more. The guidance on this page is not "
-        "affected: you can still read it and follow the questions by hand."
+        "The checker could not start, so it cannot give a result. Your answers are kept: "
+        "press the button again to try once more. The guidance on this page is not affected: "
+        "you can still read it and follow the questions by hand."
+    ),
+    "retrying": (
+        "A file the checker starts from arrived damaged or out of date, so it has been thrown "
+        "away. Trying again from the network…"
+    ),
+    "preparing": "Downloaded. Getting Python ready on this device…",
+    "insecure": (
+        "The checker cannot start here: this copy of the site is not served securely (its "
+        "address does not start with https://), and the checker needs that to check the files "
+        "it runs. Open the site from its https:// address to use it; the guidance on this page "
+        "still reads as normal."
     ),
     "lost": (
         "The checker stopped responding, so it gave no result. Your answers are kept: press the "
@@ -80,16 +92,16 @@ def render_form(
     """The checker's section: title, form, status line and result region. `base` is the site
     root as seen from the page; `files` names the addresses, from the root, that the worker
     starts Python from ("pyodide", the folder of Pyodide's files; "python", the archive Python
-    imports from; "snapshot"); `digests` holds the SHA-256 of the last two, which the page's
-    worker checks them against (the build always gives them); `download_bytes` is how many bytes a first
-    start fetches, once decompressed, for the page's progress line.
+    imports from; "snapshot"); `digests` holds the SHA-256 of every runtime file by its address,
+    which the page's worker checks each copy against (the build always gives them);
+    `download_bytes` is how many bytes a first start fetches, once decompressed, for the page's
+    progress line.
     The section holds no blank line, so Markdown passes it through as one HTML block."""
     cid = checker.id
     runtime = "".join(f' data-{name}="{attr(value)}"' for name, value in files.items())
     runtime += f' data-download-bytes="{download_bytes}"' if download_bytes else ""
-    runtime += "".join(
-        f' data-{name}-sha256="{attr(value)}"' for name, value in sorted((digests or {}).items())
-    )
+    if digests:
+        runtime += f' data-runtime-sha256="{attr(json.dumps(digests, sort_keys=True))}"'
     messages = " ".join(
         f'data-msg-{k.replace("_", "-")}="{attr(v)}"'
         for k, v in {**MESSAGES, "stale": stale_message(checker)}.items()

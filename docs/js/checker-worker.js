@@ -15,17 +15,20 @@ const CALLS = new Set(["handle_form", "link_for_form", "read_fragment"]);
 
 // -- downloads ------------------------------------------------------------------------------
 // Every download, Pyodide's own included, goes through `fetch` below: it counts bytes for the
-// page's progress line, gives up on a download that stalls, and fails at once on an HTTP
-// error or on WebAssembly served with the wrong type. Pyodide itself only logs such failures
+// page's progress line, gives up on a download that delivers no byte for STALL_MS, and fails
+// at once on an HTTP error or a file of the wrong type. Pyodide itself only logs such failures
 // and never settles, so a failure of one of its files also rejects `broken`, which every
 // start races against.
-const STALL_MS = 20_000; // no byte for this long: this download has stalled
+const STALL_MS = 45_000; // no byte for this long: this download has stalled (README says so too)
 const PROGRESS_EVERY_MS = 250;
+const HEARTBEAT_MS = 1_000; // while this worker's event loop is free, the page hears from it
 let received = 0;
 let lastProgress = 0;
 const fetched = new Set(); // every address a start used, for the page to keep for next time
 let essential = () => false; // a failed download of one of these ends the start
 const expected = new Map(); // address -> the SHA-256 the build recorded
+let reload = new Set(); // addresses to fetch from the network, past every cache
+const bad = new Set(); // addresses whose copy failed a check and was thrown away
 let brokenBy = null;
 let breakStart;
 const broken = new Promise((_, reject) => {
@@ -36,6 +39,18 @@ const broken = new Promise((_, reject) => {
 });
 broken.catch(() => {}); // raced, never awaited alone
 const orBroken = (promise) => Promise.race([promise, broken]);
+
+// A copy of a file that must not be used: an HTTP error (which a cache may hold), the wrong
+// type, or bytes that fail their digest. (A stalled or cut connection is not one: nothing
+// wrong was stored.)
+class BadCopy extends Error {}
+
+// What the worker is doing, for the page: "downloading" (and compiling as it streams in),
+// then "starting" Python and "importing" the checkers, during which Python runs without a
+// pause and no message can be sent: the page allows those phases longer.
+function phase(name) {
+  self.postMessage({ type: "phase", phase: name });
+}
 
 function counted(bytes) {
   received += bytes;
@@ -49,10 +64,14 @@ const plainFetch = self.fetch.bind(self);
 self.fetch = async (input, init = {}) => {
   const url = String(input instanceof Request ? input.url : input); // a string or a URL
   try {
-    const response = await watchedFetch(input, init, url);
+    // A copy that failed its check is fetched past the service worker's cache (it was
+    // evicted) and the browser's HTTP cache (which may hold it as immutable for a year).
+    const options = reload.has(url) ? { ...init, cache: "reload" } : init;
+    const response = await watchedFetch(input, options, url);
     fetched.add(url);
-    return expected.has(url) ? await checked(response, url) : response;
+    return expected.has(url) ? checked(response, url) : response;
   } catch (error) {
+    if (error instanceof BadCopy && expected.has(url)) await throwAway(url);
     if (essential(url)) breakStart(error);
     throw error;
   }
@@ -91,48 +110,97 @@ async function watchedFetch(input, init, url) {
   return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
 }
 
-// An HTTP error, or WebAssembly of another type (which would not compile as it streams in).
+// An HTTP error, or a file of a type it cannot be used as: WebAssembly that would not compile
+// as it streams in, a script the browser would refuse to run (an error page served as 200).
+const TYPES = { ".wasm": "application/wasm", ".mjs": "javascript" };
 function refuseUnusable(response, url) {
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  if (!response.ok) throw new BadCopy(`${url}: HTTP ${response.status}`);
   const type = response.headers.get("content-type") || "";
-  if (url.endsWith(".wasm") && !type.startsWith("application/wasm")) {
-    throw new Error(`${url}: served as "${type}", not application/wasm`);
-  }
+  const wanted = Object.entries(TYPES).find(([end]) => new URL(url).pathname.endsWith(end));
+  if (wanted && !type.includes(wanted[1])) throw new BadCopy(`${url}: served as "${type}", not ${wanted[1]}`);
 }
 
 // A WebAssembly file that arrives but will not compile (corrupt, cut short) also ends the
 // start at once: Pyodide logs "wasm instantiation failed!" and would wait for ever. (Its type
-// was checked above, so streaming compilation has no other reason to fail.)
+// was checked above, so streaming compilation has no other reason to fail.) Once it has
+// compiled, Python starts: a long stretch with no pause.
 for (const name of ["instantiate", "instantiateStreaming", "compile", "compileStreaming"]) {
   const plain = WebAssembly[name];
   if (!plain) continue;
-  WebAssembly[name] = (...args) => plain.apply(WebAssembly, args).catch((error) => {
-    breakStart(error);
-    throw error;
-  });
+  WebAssembly[name] = (...args) => plain.apply(WebAssembly, args).then(
+    (made) => {
+      if (name.startsWith("instantiate")) phase("starting");
+      return made;
+    },
+    (error) => {
+      breakStart(brokenBy || error); // the digest check's reason, when it was that
+      throw error;
+    },
+  );
 }
 
-// The Python files are checked against the SHA-256 digests recorded at build time, so bytes
-// changed on the host, on the way or in a cache (one bank holiday moved inside the snapshot)
-// are never run. A snapshot that fails the check falls back to a normal start; the archive
-// failing it stops the start with a clear message.
-async function checked(response, url) {
-  const bytes = await verified(new Uint8Array(await response.arrayBuffer()), url);
-  return new Response(bytes, { status: response.status, headers: response.headers });
+// Every runtime file is checked against the SHA-256 recorded at build time, so bytes changed
+// on the host, on the way or in a cache (a half-uploaded archive, an error page, one bank
+// holiday moved inside the snapshot) are never run. The body streams on as it arrives (so the
+// WebAssembly still compiles while it downloads) and ends in an error, before its reader can
+// use it, if the bytes do not match; the copy is then thrown away, and the page starts again
+// with it fetched afresh.
+function checked(response, url) {
+  const chunks = [];
+  const body = response.body.pipeThrough(new TransformStream({
+    transform(chunk, stream) {
+      chunks.push(chunk);
+      stream.enqueue(chunk);
+    },
+    async flush() {
+      const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.byteLength, 0));
+      let at = 0;
+      for (const chunk of chunks) {
+        bytes.set(chunk, at);
+        at += chunk.byteLength;
+      }
+      try {
+        await verified(bytes, url);
+      } catch (error) {
+        await throwAway(url);
+        if (essential(url)) breakStart(error);
+        throw error;
+      }
+    },
+  }));
+  return new Response(body, { status: response.status, headers: response.headers });
 }
 
 async function verified(bytes, url) {
   if (!crypto.subtle) throw new Error(`${url}: cannot be checked (the page is not served securely)`);
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
   const hex = Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
-  if (hex !== expected.get(url)) throw new Error(`${url}: not the file this site was built with`);
+  if (hex !== expected.get(url)) throw new BadCopy(`${url}: not the file this site was built with`);
   return bytes;
+}
+
+// A copy that failed a check leaves every cache of this site's, so that no later start meets
+// it again; the page fetches it afresh.
+async function throwAway(url) {
+  bad.add(url);
+  if (!self.caches) return;
+  try {
+    for (const name of await caches.keys()) await (await caches.open(name)).delete(url);
+  } catch {
+    // storage may be unavailable (private mode): the fetch past the HTTP cache still helps
+  }
 }
 
 // The snapshot, only if a visit before this one stored it (see the top of this file).
 async function storedSnapshot(url) {
   const response = self.caches ? await caches.match(url) : undefined;
-  return response ? verified(new Uint8Array(await response.arrayBuffer()), url) : null;
+  if (!response) return null;
+  try {
+    return await verified(new Uint8Array(await response.arrayBuffer()), url);
+  } catch (error) {
+    await throwAway(url); // replaced when the page keeps the runtime again
+    throw error;
+  }
 }
 
 // A cheap call that proves the checkers answer (an empty form gives "errors").
@@ -153,6 +221,7 @@ function options(files) {
 
 async function fromSnapshot(loadPyodide, files, snapshot) {
   const py = await loadPyodide({ ...options(files), _loadSnapshot: snapshot });
+  phase("importing");
   const candidate = py.pyimport("checkers.api");
   if (!works(candidate)) throw new Error("snapshot did not answer");
   return candidate;
@@ -160,15 +229,26 @@ async function fromSnapshot(loadPyodide, files, snapshot) {
 
 async function fromScratch(loadPyodide, files) {
   const py = await loadPyodide(options(files));
+  phase("importing");
   return py.pyimport("checkers.api");
 }
 
-async function start({ files, digests }) {
+// Pyodide's two scripts are imported, and an import cannot be checked: each is fetched and
+// checked first (the import then reads the same copy from the cache).
+async function checkedScripts(files) {
+  const scripts = ["pyodide.mjs", "pyodide.asm.mjs"].map((name) => files.pyodide + name);
+  await orBroken(Promise.all(scripts.map(async (url) => (await self.fetch(url)).arrayBuffer())));
+}
+
+async function start({ files, digests, reloading }) {
+  for (const [url, digest] of Object.entries(digests)) expected.set(url, digest);
   for (const name of ["python", "snapshot"]) {
-    if (!digests[name]) throw new Error(`${files[name]}: no digest to check it against`);
-    expected.set(files[name], digests[name]);
+    if (!expected.has(files[name])) throw new Error(`${files[name]}: no digest to check it against`);
   }
+  reload = new Set(reloading);
   essential = (url) => url.startsWith(files.pyodide) || url === files.python;
+  phase("downloading");
+  await checkedScripts(files);
   const { loadPyodide } = await orBroken(import(files.pyodide + "pyodide.mjs"));
   try {
     const snapshot = await storedSnapshot(files.snapshot);
@@ -187,12 +267,15 @@ async function start({ files, digests }) {
 self.onmessage = async ({ data }) => {
   if (data.type === "init") {
     const started = performance.now();
+    const heartbeat = setInterval(() => self.postMessage({ type: "alive" }), HEARTBEAT_MS);
     try {
       const how = await start(data);
-      const used = [...fetched, data.files.pyodide + "pyodide.mjs"]; // imported, not fetched
-      self.postMessage({ type: "ready", how, ms: performance.now() - started, used, bytes: received });
+      const ms = performance.now() - started;
+      self.postMessage({ type: "ready", how, ms, used: [...fetched], bytes: received, bad: [...bad] });
     } catch (error) {
-      self.postMessage({ type: "failed", error: String(error) });
+      self.postMessage({ type: "failed", error: String(error), bad: [...bad] });
+    } finally {
+      clearInterval(heartbeat);
     }
   } else if (data.type === "call") {
     let reply;

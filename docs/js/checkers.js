@@ -17,10 +17,16 @@
   };
   // The files the worker starts Python from, as the build recorded them on the form.
   const RUNTIME_FILES = ["pyodide", "python", "snapshot"];
-  // Starting has failed when no byte has arrived for this long: a cut or stalled connection.
-  // A slow one that keeps delivering is waited for, however long the whole download takes.
-  // (The worker gives up on one stalled download sooner, and falls back where it can.)
-  const STALL_LIMIT_MS = 45_000;
+  // The worker gives up on a download that delivers no byte for 45 s, and otherwise says
+  // something every second while it can. It cannot while Python starts and the checkers are
+  // imported (Python runs without a pause: a minute or more on a slow phone), so silence is
+  // allowed longer then. Past these limits the worker is taken as lost.
+  const SILENCE_LIMIT_MS = 60_000;
+  const BUSY_LIMIT_MS = 300_000;
+  const BUSY_PHASES = new Set(["starting", "importing"]);
+  // Addresses whose copy failed its check (the worker threw it away): they are fetched from
+  // the network past every cache on the next start, and stored again when the runtime is kept.
+  const refetch = new Set();
   // Once Python runs, an answer takes well under a second: this long means the worker is lost.
   const CALL_LIMIT_MS = 20_000;
 
@@ -35,10 +41,10 @@
 
   function runtimeFiles(form) {
     const files = {};
+    for (const name of RUNTIME_FILES) files[name] = new URL(form.dataset[name], ROOT).href;
     const digests = {};
-    for (const name of RUNTIME_FILES) {
-      files[name] = new URL(form.dataset[name], ROOT).href;
-      digests[name] = form.dataset[name + "Sha256"] || null;
+    for (const [address, digest] of Object.entries(JSON.parse(form.dataset.runtimeSha256 || "{}"))) {
+      digests[new URL(address, ROOT).href] = digest;
     }
     return { files, digests };
   }
@@ -51,7 +57,29 @@
       dropRuntime("replaced");
     }
     if (runtime.ready) return runtime.ready;
-    const ready = new Promise((resolve, reject) => {
+    // A start that failed on a bad copy of a file is tried once more at once, with that file
+    // fetched afresh, so a reader meets a damaged cache at most once.
+    const ready = launch(files, digests).catch((error) => {
+      const fresh = (error.bad || []).filter((url) => !error.reloaded.includes(url));
+      if (!fresh.length) throw error;
+      for (const form of document.querySelectorAll("form[data-checker]")) status(form, "retrying", "working");
+      return launch(files, digests);
+    });
+    runtime.ready = ready;
+    runtime.files = files;
+    // A start that failed is not kept: the next press tries again from the beginning.
+    ready.catch((error) => {
+      console.warn("The checker could not start:", String(error)); // for whoever supports the reader
+      if (runtime.ready === ready) dropRuntime("failed");
+      showProgress(null);
+    });
+    return ready;
+  }
+
+  // One start of a worker, resolved when Python is ready.
+  function launch(files, digests) {
+    const reloaded = [...refetch];
+    return new Promise((resolve, reject) => {
       let worker;
       try {
         worker = new Worker(new URL("js/checker-worker.js", ROOT), { type: "module" });
@@ -60,27 +88,39 @@
         return;
       }
       runtime.worker = worker;
-      let stall;
+      let silence;
+      let limit = SILENCE_LIMIT_MS;
+      const fail = (error, bad = []) => {
+        clearTimeout(silence);
+        for (const url of bad) refetch.add(url);
+        worker.terminate();
+        reject(Object.assign(error, { bad, reloaded }));
+      };
       const watch = () => {
-        clearTimeout(stall);
-        stall = setTimeout(() => reject(new Error("no data arrived")), STALL_LIMIT_MS);
+        clearTimeout(silence);
+        silence = setTimeout(() => fail(new Error("the worker stopped answering")), limit);
       };
       watch();
       worker.onmessage = ({ data }) => {
-        if (data.type === "progress") {
+        if (data.type !== "reply") watch();
+        if (data.type === "phase") {
+          limit = BUSY_PHASES.has(data.phase) ? BUSY_LIMIT_MS : SILENCE_LIMIT_MS;
           watch();
+          if (BUSY_PHASES.has(data.phase)) showProgress("preparing");
+        } else if (data.type === "progress") {
           showProgress(data.bytes);
         } else if (data.type === "ready") {
-          clearTimeout(stall);
+          clearTimeout(silence);
           showProgress(null);
+          for (const url of reloaded) refetch.delete(url);
+          for (const url of data.bad) refetch.add(url); // a snapshot thrown away: store it again
           runtime.started = true;
           runtime.used = data.used;
           // For the tests: how Python started, and how many bytes it downloaded.
           Object.assign(document.documentElement.dataset, { pythonStart: data.how, pythonBytes: data.bytes });
           resolve(data);
         } else if (data.type === "failed") {
-          clearTimeout(stall);
-          reject(new Error(data.error));
+          fail(new Error(data.error), data.bad);
         } else if (data.type === "reply") {
           const done = runtime.pending.get(data.id);
           runtime.pending.delete(data.id);
@@ -88,21 +128,12 @@
         }
       };
       worker.onerror = (event) => {
-        clearTimeout(stall);
-        reject(new Error(event.message || "worker failed"));
-        dropRuntime("lost"); // a worker lost after it started: nothing is left waiting
+        fail(new Error(event.message || "worker failed"));
+        if (runtime.worker === worker) dropRuntime("lost"); // lost after it started: nothing is left waiting
       };
       // With the digests the build recorded: the worker refuses bytes that do not match.
-      worker.postMessage({ type: "init", files, digests });
+      worker.postMessage({ type: "init", files, digests, reloading: reloaded });
     });
-    runtime.ready = ready;
-    runtime.files = files;
-    // A start that failed is not kept: the next press tries again from the beginning.
-    ready.catch(() => {
-      if (runtime.ready === ready) dropRuntime("failed");
-      showProgress(null);
-    });
-    return ready;
   }
 
   // One call to Python: `call` is one of the entry points of checkers.api the worker allows.
@@ -124,16 +155,20 @@
     });
   }
 
-  // How much has arrived, beside the status line while Python starts (shown, not announced:
-  // the status line has said once that it is starting).
-  function showProgress(bytes) {
+  // How much has arrived, beside the status line while Python starts, then that Python is
+  // being prepared ("preparing"; shown, not announced: the status line has said once that it
+  // is starting). `null` hides it.
+  function showProgress(progress) {
     for (const slot of document.querySelectorAll("[data-checker-progress]")) {
       const form = partOf(slot, "form[data-checker]");
-      const template = form ? form.dataset.msgProgress || "" : "";
-      const total = form ? Number(form.dataset.downloadBytes) : 0;
-      slot.hidden = bytes === null || !template || !total;
-      const percent = Math.min(99, Math.floor((100 * bytes) / total)); // 100 is "ready"
-      if (!slot.hidden) slot.textContent = template.replace("{percent}", String(percent));
+      const data = form ? form.dataset : {};
+      const total = Number(data.downloadBytes);
+      const percent = Math.min(99, Math.floor((100 * progress) / total)); // 100 is "ready"
+      const text = progress === "preparing" ? data.msgPreparing
+        : progress !== null && total ? (data.msgProgress || "").replace("{percent}", String(percent))
+        : "";
+      slot.hidden = !text;
+      if (text) slot.textContent = text;
     }
   }
 
@@ -416,10 +451,17 @@
     }
   }
 
+  // Why Python cannot start on this page at all, as a message's key, or null: opened from
+  // files on disk, or served over plain HTTP (no service worker, no digests to check with).
+  function cannotStart() {
+    if (location.protocol === "file:") return "file";
+    return window.isSecureContext ? null : "insecure";
+  }
+
   async function check(form, { fromLink = false, restoring = false } = {}) {
     clearErrors(form);
-    if (location.protocol === "file:") {
-      status(form, "file", "failed");
+    if (cannotStart()) {
+      status(form, cannotStart(), "failed");
       return;
     }
     // While Python is still starting, say so (with how long it may take), not "checking".
@@ -582,8 +624,11 @@
     const worker = new URL("js/checker-worker.js", ROOT).href;
     const snapshot = runtimeFiles(form).files.snapshot;
     if (self.caches && (await caches.match(snapshot))) return; // kept on an earlier visit
-    const files = [...runtime.used, worker, snapshot, ...(await sitePages())];
-    if (await keep(files.map(ownFile).filter(Boolean))) {
+    const files = [...runtime.used, worker, snapshot, ...(await sitePages())].map(ownFile);
+    // A copy thrown away as bad is stored again from the network, past the HTTP cache.
+    const entries = files.filter(Boolean).map((url) => (refetch.has(url) ? [url, { cache: "reload" }] : url));
+    if (await keep(entries)) {
+      for (const url of files) refetch.delete(url);
       document.documentElement.dataset.runtimeKept = "true"; // for the tests
     }
   }
@@ -617,8 +662,8 @@
     copy.hidden = false;
     copy.addEventListener("click", () => copyAnswers(form));
 
-    if (location.protocol === "file:") {
-      status(form, "file", "failed");
+    if (cannotStart()) {
+      status(form, cannotStart(), "failed");
       return;
     }
     // Python starts as soon as a checker page is shown (see the end of this file), so it is
@@ -709,7 +754,7 @@
   // page over: on a checker page, the download begins about half a second earlier. (The
   // form is bound, and told how the start went, below.)
   const firstForm = document.querySelector("form[data-checker]");
-  if (firstForm && location.protocol !== "file:") startRuntime(firstForm).catch(() => {});
+  if (firstForm && !cannotStart()) startRuntime(firstForm).catch(() => {});
 
   // Opened from file://, Material's document$ never emits: bind the page directly, so that
   // it can at least say why the checker cannot run.
