@@ -121,7 +121,9 @@ def bench_files(site: Path, bench_dir: Path) -> None:
     """The bare page, and Pyodide's own standard library and lock file with Brotli copies."""
     (pyodide,) = site.glob("assets/pyodide/*/pyodide.mjs")  # the site's copy of Pyodide
     (bench_dir / "bare.html").write_text(BARE_PAGE)
-    (bench_dir / "bare.js").write_text(BARE_SCRIPT % (pyodide.parent.relative_to(site).as_posix() + "/"))
+    (bench_dir / "bare.js").write_text(
+        BARE_SCRIPT % (pyodide.parent.relative_to(site).as_posix() + "/")
+    )
     (bench_dir / "bare-worker.js").write_text(BARE_WORKER)
     for name in ("python_stdlib.zip", runtime.LOCK_FILE):
         shutil.copy2(runtime.NODE_PYODIDE / name, bench_dir / name)

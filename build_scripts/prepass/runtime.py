@@ -42,7 +42,6 @@ def pyodide_version() -> str:
     return json.loads(package.read_text())["version"]
 
 
-
 MAKER = Path(__file__).with_name("make_runtime.mjs")
 # The content-addressed cache where the wheel, archive and snapshot are made, one folder per
 # digest of what goes into them, kept while that is unchanged.

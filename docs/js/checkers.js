@@ -90,6 +90,7 @@
       runtime.worker = worker;
       let silence;
       let limit = SILENCE_LIMIT_MS;
+      let phase = "";
       const fail = (error, bad = []) => {
         clearTimeout(silence);
         for (const url of bad) refetch.add(url);
@@ -104,11 +105,12 @@
       worker.onmessage = ({ data }) => {
         if (data.type !== "reply") watch();
         if (data.type === "phase") {
-          limit = BUSY_PHASES.has(data.phase) ? BUSY_LIMIT_MS : SILENCE_LIMIT_MS;
+          phase = data.phase;
+          limit = BUSY_PHASES.has(phase) ? BUSY_LIMIT_MS : SILENCE_LIMIT_MS;
           watch();
-          if (BUSY_PHASES.has(data.phase)) showProgress("preparing");
-        } else if (data.type === "progress") {
-          showProgress(data.bytes);
+          if (BUSY_PHASES.has(phase)) showProgress("preparing");
+        } else if (data.type === "progress" && !BUSY_PHASES.has(phase)) {
+          showProgress(data.bytes); // (the last bytes can be reported after Python has begun)
         } else if (data.type === "ready") {
           clearTimeout(silence);
           showProgress(null);
