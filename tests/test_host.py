@@ -13,6 +13,8 @@ import gzip
 import http.client
 import os
 import shutil
+import socket
+import ssl
 import subprocess
 import time
 from pathlib import Path
@@ -73,16 +75,13 @@ def runtime_paths(site_dir: Path) -> dict[str, str]:
     }  # fmt: skip
 
 
-@pytest.fixture(scope="module")
-def nginx_site(site, tmp_path_factory):
+def start_nginx(site_dir: Path, tmp: Path, port: int, conf: str) -> subprocess.Popen:
+    """Debian's nginx on a loopback port with `conf` as its one site, once it answers."""
     if not Path(NGINX).exists() or not BROTLI_MODULE.exists():
         message = "nginx or its Brotli module is missing (make setup installs them)"
         if os.environ.get("CI"):
             pytest.fail(message)
         pytest.skip(message)
-    tmp = tmp_path_factory.mktemp("nginx")
-    port = free_port()
-    conf = nginx.render(site.dir, root=str(site.dir), listen=f"127.0.0.1:{port}")
     (tmp / "site.conf").write_text(conf)
     user = "user root;" if os.geteuid() == 0 else ""  # the site is in a private temp folder
     (tmp / "nginx.conf").write_text(MAIN.format(module=BROTLI_MODULE, tmp=tmp, user=user))
@@ -95,10 +94,19 @@ def nginx_site(site, tmp_path_factory):
     )
     for _ in range(100):
         try:
-            http.client.HTTPConnection("127.0.0.1", port, timeout=1).request("HEAD", "/")
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
             break
         except OSError:
             time.sleep(0.05)
+    return server
+
+
+@pytest.fixture(scope="module")
+def nginx_site(site, tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("nginx")
+    port = free_port()
+    conf = nginx.render(site.dir, root=str(site.dir), listen=f"127.0.0.1:{port}")
+    server = start_nginx(site.dir, tmp, port, conf)
     yield type("Nginx", (), {"url": f"http://127.0.0.1:{port}/", "port": port, "dir": site.dir})
     server.terminate()
     server.wait(timeout=10)
@@ -239,3 +247,68 @@ def test_the_dev_server_never_caches_a_missing_file(tmp_path):
             connection.close()
     finally:
         server.shutdown()
+
+
+def raw_request(port: int, request: bytes) -> tuple[int, dict[str, str]]:
+    """What nginx answers to bytes no browser would send: its status and headers."""
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as connection:
+        connection.sendall(request)
+        data = b""
+        while chunk := connection.recv(65536):
+            data += chunk
+    head = data.split(b"\r\n\r\n", 1)[0].decode("latin-1").split("\r\n")
+    found = dict(line.split(": ", 1) for line in head[1:])
+    return int(head[0].split()[1]), {k.lower(): v for k, v in found.items()}
+
+
+def test_nginx_sends_its_headers_on_its_own_error_pages(nginx_site):
+    """A request too long or malformed is answered by nginx itself, outside every location:
+    it still carries the policy, the framing ban and the rest, and is never cached."""
+    expected = headers.for_every_response(headers.site_hashes(nginx_site.dir))
+    too_long = b"GET /" + b"a" * 20_000 + b" HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+    two_hosts = b"GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\nConnection: close\r\n\r\n"
+    for request, status in ((too_long, 414), (two_hosts, 400)):
+        got, found = raw_request(nginx_site.port, request)
+        assert got == status
+        for name, value in expected.items():
+            assert found.get(name.lower()) == value, (status, name)
+        assert found["cache-control"] == "no-store"
+        assert "strict-transport-security" not in found  # plain HTTP
+
+
+def test_a_missing_file_under_an_immutable_address_is_not_cached_by_nginx(nginx_site):
+    status, found, _ = get(nginx_site.url, "/assets/py/0123456789abcdef/python.zip")
+    assert status == 404
+    assert found["cache-control"] == headers.REVALIDATE
+
+
+def test_nginx_sends_strict_transport_security_over_https(site, tmp_path):
+    """Over HTTPS (a self-signed certificate here) every response carries HSTS; over plain
+    HTTP none does (the other tests)."""
+    key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj",
+         "/CN=127.0.0.1", "-keyout", str(key), "-out", str(cert)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    port = free_port()
+    conf = nginx.render(site.dir, root=str(site.dir), listen=f"127.0.0.1:{port} ssl")
+    tls = f"    ssl_certificate {cert};\n    ssl_certificate_key {key};\n"
+    conf = conf.replace("    server_name _;\n", "    server_name _;\n" + tls)
+    server = start_nginx(site.dir, tmp_path, port, conf)
+    try:
+        context = ssl._create_unverified_context()  # self-signed, on loopback
+        for path in (
+            "/",
+            "/assets/py/0123456789abcdef/python.zip",
+            runtime_paths(site.dir).popitem()[0],
+        ):
+            connection = http.client.HTTPSConnection("127.0.0.1", port, context=context, timeout=30)
+            connection.request("GET", path)
+            response = connection.getresponse()
+            response.read()
+            assert response.getheader("Strict-Transport-Security") == nginx.HSTS, path
+            connection.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

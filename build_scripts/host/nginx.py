@@ -26,7 +26,15 @@ TEMPLATE = """\
 #
 # Needs Debian's nginx (or nginx-light) with libnginx-mod-http-brotli-static, which serves the
 # .br files the build makes (gzip_static is built in). Copy the built site/ to the root below.
-# Put your TLS settings (listen 443 ssl, certificates) where marked.
+# Put your TLS settings (listen 443 ssl, certificates) where marked. Remove Debian's
+# /etc/nginx/sites-enabled/default: it also claims `server_name _` and would win.
+
+# Strict-Transport-Security only over HTTPS (nginx sends no header whose value is empty). It
+# covers the whole host name for a year: serve nothing from this host over plain HTTP.
+map $scheme $working_together_2015_hsts {{
+    https "{hsts}";
+    default "";
+}}
 
 server {{
     listen {listen};
@@ -53,6 +61,10 @@ server {{
 
     error_page 404 /404.html;
 
+    # nginx's own error responses (400, 414, ...) are made here, outside every location: the
+    # same headers, and never cached.
+{server_headers}
+
     # add_header in a location replaces the server's, so each location states them all.
 {locations}
 }}
@@ -65,9 +77,16 @@ LOCATION = """\
 """
 
 
-def header_lines(site_headers: dict[str, str], cache: str) -> str:
-    lines = [*site_headers.items(), ("Cache-Control", cache)]
-    return "\n".join(f'        add_header {name} "{value}" always;' for name, value in lines)
+HSTS = "max-age=31536000"
+
+
+def header_lines(site_headers: dict[str, str], cache: str, indent: str = "        ") -> str:
+    lines = [(name, f'"{value}"') for name, value in site_headers.items()]
+    lines += [
+        ("Strict-Transport-Security", "$working_together_2015_hsts"),
+        ("Cache-Control", f'"{cache}"'),
+    ]
+    return "\n".join(f"{indent}add_header {name} {value} always;" for name, value in lines)
 
 
 def type_lines() -> str:
@@ -88,7 +107,12 @@ def render(site: Path, root: str = ROOT_DIR, listen: str = LISTEN) -> str:
             )
         )
     return TEMPLATE.format(
-        listen=listen, root=root, types=type_lines(), locations="\n".join(locations).rstrip()
+        listen=listen,
+        root=root,
+        types=type_lines(),
+        hsts=HSTS,
+        server_headers=header_lines(site_headers, "no-store", indent="    "),
+        locations="\n".join(locations).rstrip(),
     )
 
 
