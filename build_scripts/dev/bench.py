@@ -22,7 +22,9 @@ browser contexts (no HTTP cache):
 
 Then the height of each worked example's result on a 390 px phone (build_scripts/dev/
 result_heights.py), and the bytes a first visit transfers (compressed, as sent) for a page without a checker and
-for a checker page, until Python has started and the network is idle.
+for a checker page, until Python has started and the network is idle; and the memory a
+checker page adds once Python is ready (normal start and snapshot start), summed over this
+benchmark's Chromium processes as PSS from /proc (Linux only).
 
 Figures are printed, never asserted: timing belongs here, not in the test suite. (The byte
 budget, which is deterministic, is a test: tests/test_byte_budget.py.)
@@ -105,6 +107,9 @@ PRESS_AND_WAIT = """async ([checker, answers]) => {
   });
 }"""
 STORED = "async (url) => Boolean(await caches.match(url))"
+CLEAR_SNAPSHOT = """async (url) => {
+  for (const name of await caches.keys()) await (await caches.open(name)).delete(url);
+}"""
 CHECKER_PAGE = "notifiable-incidents/"
 
 
@@ -216,6 +221,82 @@ def later_visits(browser, url: str, profile) -> dict[str, float]:
     return {"repeat": repeat, "offline": offline}
 
 
+def chromium_memory_mb() -> float:
+    """The memory of this benchmark's Chromium (every Chromium process descended from this
+    one, through Playwright's driver), summed as proportional set size: PSS shares each shared
+    page out among the processes using it, so none counts twice."""
+    parents: dict[int, int] = {}
+    names: dict[int, str] = {}
+    for proc in Path("/proc").iterdir():
+        try:
+            if proc.name.isdigit():
+                stat = (proc / "stat").read_text()
+                names[int(proc.name)] = stat[stat.index("(") + 1 : stat.rindex(")")]
+                parents[int(proc.name)] = int(stat[stat.rindex(")") + 2 :].split()[1])
+        except (OSError, ValueError):  # gone meanwhile
+            continue
+
+    def ours(pid: int) -> bool:
+        while pid > 1:
+            pid = parents.get(pid, 0)
+            if pid == os.getpid():
+                return True
+        return False
+
+    total_kb = 0
+    for pid, name in names.items():
+        if "chrom" not in name or not ours(pid):
+            continue
+        try:
+            rollup = Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()
+        except OSError:
+            continue
+        total_kb += sum(int(line.split()[1]) for line in rollup if line.startswith("Pss:"))
+    return total_kb / 1024
+
+
+def settled_memory_mb(page) -> float:
+    page.wait_for_timeout(2_000)  # the start's transient buffers collected
+    return chromium_memory_mb()
+
+
+def memory(browser, url: str) -> dict:
+    """What a checker page adds to the browser's memory once Python is ready, over the same
+    tab showing a page without a checker: on a first visit (a normal start) and on a repeat
+    visit (from the stored snapshot); and the whole browser then."""
+    ctx = browser.new_context()
+    page = ctx.new_page()
+    page.goto(url + CHECKER_PAGE, wait_until="load")
+    page.evaluate(PRESS_AND_WAIT, ["notifiable-incident", NOTIFIABLE])
+    snapshot = snapshot_url(page)
+    wait_until(page, STORED, snapshot)
+    page.close()
+    figures: dict[str, list[float]] = {}
+    for _ in range(3):  # the medians of three: what the browser frees, and when, varies
+        for how in ("normal", "snapshot"):
+            page = ctx.new_page()
+            page.goto(url + "draft-and-final/", wait_until="load")
+            before = settled_memory_mb(page)
+            if how == "normal":
+                page.evaluate(CLEAR_SNAPSHOT, snapshot)
+            page.goto(url + CHECKER_PAGE, wait_until="load")  # the same tab
+            page.evaluate(PRESS_AND_WAIT, ["notifiable-incident", NOTIFIABLE])
+            started = page.evaluate("document.documentElement.dataset.pythonStart")
+            if started != how:
+                print(f"  (memory: the start was {started!r}, not {how!r})", file=sys.stderr)
+            after = settled_memory_mb(page)
+            figures.setdefault(how, []).append(after - before)
+            figures.setdefault("browser", []).append(after)
+            page.close()
+    ctx.close()
+    print("memory: " + ", ".join(f"{k} {[round(v) for v in vs]}" for k, vs in figures.items()),
+          file=sys.stderr)  # fmt: skip
+    out: dict = {key: statistics.median(values) for key, values in figures.items()}
+    for how in ("normal", "snapshot"):
+        out[f"{how} range"] = f"{min(figures[how]):.0f}–{max(figures[how]):.0f} MB"
+    return out
+
+
 def first_visit(browser, url: str, path: str) -> dict[str, int]:
     """Each address a first visit to `path` fetched, the worker's included, with the bytes
     it transferred (compressed, as sent), until Python has started (on a checker page) and
@@ -278,10 +359,16 @@ def main() -> int:
             print(f"{name}: " + ", ".join(f"{k} {[round(v) for v in vs]}" for k, vs in
                                           figures.items()), file=sys.stderr)  # fmt: skip
         heights = result_heights.measure(browser, url)
+        used = memory(browser, url)
         version = browser.version
         browser.close()
     server.shutdown()
     print_table(rows, sizes, args.runs, version)
+    print()
+    print(f"Memory a checker page adds once Python is ready (Chromium's processes, PSS; median "
+          f"and range of 3): {used['normal']:.0f} MB ({used['normal range']}) on a first visit, "
+          f"{used['snapshot']:.0f} MB ({used['snapshot range']}) from the snapshot; the whole "
+          f"browser then {used['browser']:.0f} MB, after the runs above")  # fmt: skip
     print()
     result_heights.print_heights(heights)
     return 0
