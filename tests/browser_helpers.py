@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import re
+from html import escape, unescape
 from typing import Any
 
 from playwright.sync_api import Page, expect
@@ -47,3 +50,19 @@ def press_and_expect_no_result(page: Page, path: str, checker_id: str, answers: 
     page.locator(f"form[data-checker='{checker_id}'] button[type=submit]").click()
     expect(page.locator("[data-checker-status]")).to_contain_text(message, timeout=timeout)
     expect(page.locator(RESULT)).to_have_count(0)
+
+
+def with_runtime_digest(html: str, name: str, sha256: str, suffix: str = "") -> str:
+    """The page as another build would give it: in the digests its forms record, the file
+    called `name` gets `sha256`, and its address `suffix` (the form's own address for it too)."""
+
+    def changed(match: re.Match) -> str:
+        digests = json.loads(unescape(match.group(1)))
+        (address,) = [a for a in digests if a.endswith("/" + name)]
+        digests[address + suffix] = sha256
+        if suffix:
+            del digests[address]
+        return f'data-runtime-sha256="{escape(json.dumps(digests, sort_keys=True))}"'
+
+    html = re.sub(r'data-runtime-sha256="([^"]+)"', changed, html)
+    return re.sub(rf'(="[^"]*/{re.escape(name)})"', rf'\1{suffix}"', html) if suffix else html

@@ -16,7 +16,7 @@ from playwright.sync_api import Page, expect
 from checkers import CHECKERS
 
 from .answers import example_answers
-from .browser_helpers import RESULT, answer, submit_and_wait
+from .browser_helpers import RESULT, answer, submit_and_wait, with_runtime_digest
 from .conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -201,12 +201,9 @@ def test_a_kept_result_from_a_build_whose_rule_differs_is_made_again(screen: Pag
                lambda route: route.fulfill(body=data, content_type="application/zip"))  # fmt: skip
 
     def new_build(html: str) -> str:
-        html = re.sub(r'(data-python="[^"]*/python\.zip)"', r'\1?build=2"', html)
-        html = re.sub(r'data-python-sha256="[0-9a-f]+"', f'data-python-sha256="{sha}"', html)
+        html = with_runtime_digest(html, "python.zip", sha, suffix="?build=2")
         # (its snapshot is another build's too: the recorded digest no longer matches it)
-        return re.sub(
-            r'data-snapshot-sha256="[0-9a-f]+"', f'data-snapshot-sha256="{"0" * 64}"', html
-        )
+        return with_runtime_digest(html, "snapshot.bin", "0" * 64)
 
     come_back_to_another_version(page, site, checker_id, new_build)
     page.wait_for_selector("html[data-python-start]", timeout=60_000)

@@ -9,8 +9,8 @@ see conftest.py) and drive real Chromium offline with `context.set_offline`.
 
 from __future__ import annotations
 
+import hashlib
 import json
-import re
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
@@ -19,7 +19,7 @@ from build_scripts.dev import bench
 from build_scripts.dev.bench import STORED, snapshot_url
 from checkers import CHECKERS, api
 
-from .browser_helpers import RESULT, answer, submit_and_wait
+from .browser_helpers import RESULT, answer, submit_and_wait, with_runtime_digest
 from .test_browser import ALLEGATION, NOTIFIABLE
 
 pytestmark = pytest.mark.browser
@@ -55,6 +55,11 @@ def context(browser: Browser):
     context = browser.new_context(service_workers="allow")
     yield context
     context.close()
+
+
+def archive_digest(site) -> str:
+    (archive,) = site.dir.glob("assets/py/*/python.zip")
+    return hashlib.sha256(archive.read_bytes()).hexdigest()
 
 
 def expected_outcome(checker_id: str, answers: dict) -> str:
@@ -127,8 +132,7 @@ def test_a_page_from_another_build_gets_its_own_checkers(page: Page, site):
 
     def another_build(route):
         html = route.fetch().text()
-        html = re.sub(r'data-python="([^"]+)"', r'data-python="\1?build=2"', html)
-        html = html.replace("python.zip&quot;", "python.zip?build=2&quot;")  # and its digest
+        html = with_runtime_digest(html, "python.zip", archive_digest(site), suffix="?build=2")
         route.fulfill(body=html, content_type="text/html")
 
     page.context.route("**/allegations/", another_build)

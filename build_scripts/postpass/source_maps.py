@@ -4,15 +4,9 @@ no browser asks for a file that is not there."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
-COMMENT = re.compile(r"\n?(?://# sourceMappingURL=\S+|/\*# sourceMappingURL=\S+ \*/)\s*$")
-
-
-def stripped(text: str) -> str:
-    """The text without a closing comment naming its source map."""
-    return COMMENT.sub("\n", text)
+from build_scripts.prepass.runtime import without_source_map
 
 
 def remove(site: Path) -> None:
@@ -20,5 +14,5 @@ def remove(site: Path) -> None:
         path.unlink()
     for path in [*site.rglob("*.js"), *site.rglob("*.mjs"), *site.rglob("*.css")]:
         text = path.read_text(encoding="utf-8")
-        if stripped(text) != text:
-            path.write_text(stripped(text), encoding="utf-8")
+        if without_source_map(text) != text:
+            path.write_text(without_source_map(text), encoding="utf-8")

@@ -20,6 +20,7 @@ import functools
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -99,11 +100,9 @@ class Runtime:
     def served(self) -> dict[str, bytes]:
         """Every runtime file the site serves, by its address from the site root, with its
         bytes: Pyodide's three files and its lock file, the archive and the snapshot."""
-        from build_scripts.postpass import source_maps  # here: the post-pass imports this module
-
         pyodide = {name: (NODE_PYODIDE / name).read_bytes() for name in PYODIDE_FILES}
         for name in ("pyodide.mjs", "pyodide.asm.mjs"):  # as served: the map is not copied
-            pyodide[name] = source_maps.stripped(pyodide[name].decode("utf-8")).encode("utf-8")
+            pyodide[name] = without_source_map(pyodide[name].decode("utf-8")).encode("utf-8")
         pyodide[LOCK_FILE] = lock_file().encode("utf-8")
         folder = named_after(b"".join(sha256(d).encode() for _, d in sorted(pyodide.items())))
         out = {f"assets/pyodide/{folder}/{name}": data for name, data in pyodide.items()}
@@ -130,6 +129,17 @@ class Runtime:
         """What a first start downloads (all but the snapshot), once decompressed: the page's
         progress line counts these bytes."""
         return sum(len(d) for a, d in self.served.items() if not a.endswith(self.snapshot.name))
+
+
+# The closing comment of a script or style sheet that names its source map: Pyodide's scripts
+# name maps the site does not ship (the post-pass removes Material's the same way).
+SOURCE_MAP_COMMENT = re.compile(
+    r"\n?(?://# sourceMappingURL=\S+|/\*# sourceMappingURL=\S+ \*/)\s*$"
+)
+
+
+def without_source_map(text: str) -> str:
+    return SOURCE_MAP_COMMENT.sub("\n", text)
 
 
 def named_after(data: bytes) -> str:

@@ -69,7 +69,7 @@ self.fetch = async (input, init = {}) => {
     const options = reload.has(url) ? { ...init, cache: "reload" } : init;
     const response = await watchedFetch(input, options, url);
     fetched.add(url);
-    return expected.has(url) ? checked(response, url) : response;
+    return expected.has(url) ? await checked(response, url) : response;
   } catch (error) {
     if (error instanceof BadCopy && expected.has(url)) await throwAway(url);
     if (essential(url)) breakStart(error);
@@ -146,6 +146,7 @@ for (const name of ["instantiate", "instantiateStreaming", "compile", "compileSt
 // use it, if the bytes do not match; the copy is then thrown away, and the page starts again
 // with it fetched afresh.
 function checked(response, url) {
+  if (!response.body) return verified(new Uint8Array(0), url).then(() => response);
   const chunks = [];
   const body = response.body.pipeThrough(new TransformStream({
     transform(chunk, stream) {

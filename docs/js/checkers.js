@@ -62,7 +62,7 @@
     const ready = launch(files, digests).catch((error) => {
       const fresh = (error.bad || []).filter((url) => !error.reloaded.includes(url));
       if (!fresh.length) throw error;
-      for (const form of document.querySelectorAll("form[data-checker]")) status(form, "retrying", "working");
+      for (const form of document.querySelectorAll("form[data-checker]")) status(form, "retrying", "loading");
       return launch(files, digests);
     });
     runtime.ready = ready;
