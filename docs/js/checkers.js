@@ -13,7 +13,7 @@
   const ROOT = new URL("..", document.currentScript.src); // this file is <root>/js/checkers.js
   const runtime = {
     worker: null, ready: null, started: false, pending: new Map(), seq: 0, files: null,
-    used: null,
+    used: null, retrying: false,
   };
   // The files the worker starts Python from, as the build recorded them on the form.
   const RUNTIME_FILES = ["pyodide", "python", "snapshot"];
@@ -62,8 +62,11 @@
     const ready = launch(files, digests).catch((error) => {
       const fresh = (error.bad || []).filter((url) => !error.reloaded.includes(url));
       if (!fresh.length) throw error;
+      runtime.retrying = true; // until this start settles, a press says so too
       for (const form of document.querySelectorAll("form[data-checker]")) status(form, "retrying", "loading");
-      return launch(files, digests);
+      return launch(files, digests).finally(() => {
+        runtime.retrying = false;
+      });
     });
     runtime.ready = ready;
     runtime.files = files;
@@ -467,7 +470,7 @@
       return;
     }
     // While Python is still starting, say so (with how long it may take), not "checking".
-    status(form, runtime.started ? "working" : "loading", "working");
+    status(form, runtime.started ? "working" : runtime.retrying ? "retrying" : "loading", "working");
     try {
       await startRuntime(form);
       status(form, "working");
