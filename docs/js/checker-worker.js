@@ -160,6 +160,7 @@ function checked(response, url) {
         bytes.set(chunk, at);
         at += chunk.byteLength;
       }
+      chunks.length = 0; // one copy at a time: a phone's memory is tight while Python starts
       try {
         await verified(bytes, url);
       } catch (error) {
