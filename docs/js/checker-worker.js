@@ -71,11 +71,17 @@ self.fetch = async (input, init = {}) => {
     fetched.add(url);
     return expected.has(url) ? await checked(response, url) : response;
   } catch (error) {
-    if (error instanceof BadCopy && expected.has(url)) await throwAway(url);
-    if (essential(url)) breakStart(error);
+    await failed(url, error);
     throw error;
   }
 };
+
+// A download that failed: a bad copy leaves the caches, and a file Python cannot start
+// without ends the start.
+async function failed(url, error) {
+  if (error instanceof BadCopy && expected.has(url)) await throwAway(url);
+  if (essential(url)) breakStart(error);
+}
 
 async function watchedFetch(input, init, url) {
   const controller = new AbortController();
@@ -164,8 +170,7 @@ function checked(response, url) {
       try {
         await verified(bytes, url);
       } catch (error) {
-        await throwAway(url);
-        if (essential(url)) breakStart(error);
+        await failed(url, error);
         throw error;
       }
     },
