@@ -37,21 +37,55 @@ def build_site(target: Path, site_url: str, generator: str = "mkdocs") -> None:
     build(target, site_url, generator)
 
 
+# The one server of a test run, in a process of its own: it stops when the run does.
+SERVE_UNTIL_PARENT_GOES = """
+import os, sys, threading, time
+from pathlib import Path
+from build_scripts.dev.serve import make_server
+server = make_server(Path(sys.argv[1]), int(sys.argv[2]))
+def watch(parent=int(sys.argv[3])):
+    while True:
+        time.sleep(1)
+        try:
+            os.kill(parent, 0)
+        except OSError:
+            os._exit(0)
+threading.Thread(target=watch, daemon=True).start()
+print("serving", flush=True)
+server.serve_forever()
+"""
+
+
 @pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory):
-    """The site built with --strict and served the way a static host should serve it."""
-    from build_scripts.dev.serve import make_server
+def site(tmp_path_factory: pytest.TempPathFactory, worker_id: str):
+    """The site built with --strict and served the way a static host should serve it: built
+    once per test run, whichever worker asks first (the others wait for it, then read the
+    same folder), and served by one server for the whole run."""
+    import fcntl
+    import json
+    import subprocess
 
-    port = free_port()
-    url = f"http://127.0.0.1:{port}/"
-    target = tmp_path_factory.mktemp("site")
-    build_site(target, url)
-    server = make_server(target, port)
-    import threading
-
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield type("Site", (), {"dir": target, "url": url})
-    server.shutdown()
+    shared = tmp_path_factory.getbasetemp()
+    run = shared.parent if worker_id != "master" else shared
+    made = run / "site.json"
+    with open(run / "site.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # until the first worker has built and served it
+        if not made.exists():
+            port = free_port()
+            url = f"http://127.0.0.1:{port}/"
+            target = run / "site"
+            build_site(target, url)
+            # The run's own process (the xdist controller, or this one): the server outlives
+            # every worker, and goes with the run.
+            parent = os.getppid() if worker_id != "master" else os.getpid()
+            server = subprocess.Popen(
+                [sys.executable, "-c", SERVE_UNTIL_PARENT_GOES, str(target), str(port),
+                 str(parent)], cwd=ROOT, stdout=subprocess.PIPE, text=True,
+            )  # fmt: skip
+            assert server.stdout and server.stdout.readline().strip() == "serving"
+            made.write_text(json.dumps({"dir": str(target), "url": url}))
+    found = json.loads(made.read_text())
+    return type("Site", (), {"dir": Path(found["dir"]), "url": found["url"]})
 
 
 @pytest.fixture(scope="session")
@@ -88,6 +122,65 @@ def screen(request, browser, browser_context_args):
     context.close()
 
 
+# Checker pages kept open for the session (each xdist worker has its own), one per checker,
+# screen size and CSP setting: a test that only answers a checker and reads what it shows
+# needs no first start of Python of its own (about 3 s each). Tests of a first visit, of
+# failures, of routing or of the next visit open their own context.
+SHARED_VIEWPORT = (1280, 720)  # pytest-playwright's own default
+
+
+@pytest.fixture(scope="session")
+def _open_checker_pages(browser, browser_context_args):
+    pages: dict = {}
+    yield pages
+    for page in pages.values():
+        page.context.close()
+
+
+@pytest.fixture
+def checker_page(_open_checker_pages, browser, browser_context_args, site):
+    """`checker_page(checker_id, viewport=(w, h), bypass_csp=False)`: that checker's page with
+    Python started and the form as a reader first finds it ("Start again" pressed, no
+    fragment, scrolled to the top, nothing focused, printed media off)."""
+    from checkers import CHECKERS
+
+    def open_page(checker_id: str, viewport: tuple[int, int] = SHARED_VIEWPORT,
+                  bypass_csp: bool = False):  # fmt: skip
+        key = (checker_id, viewport, bypass_csp)
+        address = site.url + CHECKERS[checker_id].page
+        page = _open_checker_pages.get(key)
+        if page is None:
+            width, height = viewport
+            context = browser.new_context(**browser_context_args, bypass_csp=bypass_csp,
+                                          viewport={"width": width, "height": height})  # fmt: skip
+            page = _open_checker_pages[key] = context.new_page()
+        page.emulate_media(media="screen")
+        if page.url.split("#")[0] != address:
+            page.goto(address)
+        else:
+            page.evaluate(
+                """() => { history.replaceState(null, "", location.pathname);
+                           document.body.classList.remove("printing-plan");
+                           for (const form of document.querySelectorAll("form[data-checker]"))
+                             form.reset();
+                           document.activeElement?.blur(); scrollTo(0, 0); }"""
+            )
+        page.wait_for_function(
+            "() => document.documentElement.dataset.pythonStart"
+            " && document.querySelector('form[data-checker][data-bound]')",
+            timeout=60_000,
+        )
+        return page
+
+    return open_page
+
+
+@pytest.fixture(params=list(VIEWPORTS))
+def checker_screen(request, checker_page):
+    """`checker_screen(checker_id)`: checker_page at each of VIEWPORTS' sizes in turn."""
+    return lambda checker_id: checker_page(checker_id, VIEWPORTS[request.param])
+
+
 @pytest.fixture(scope="session")
 def node() -> str:
     path = shutil.which("node")
@@ -105,6 +198,8 @@ NEEDS = {
     "site": "build",
     "zensical_site": "build",
     "page": "browser",
+    "checker_page": "browser",
+    "checker_screen": "browser",
     "browser": "browser",
     "context": "browser",
     "node": "pyodide",

@@ -30,9 +30,8 @@ def in_view_below_header(page: Page, selector: str) -> bool:
     )
 
 
-def test_a_changed_answer_marks_the_result_out_of_date(screen: Page, site):
-    page = screen
-    page.goto(site.url + CHECKERS["allegations"].page)
+def test_a_changed_answer_marks_the_result_out_of_date(checker_screen, site):
+    page = checker_screen("allegations")
     answer(page, "allegations", ALLEGATION)
     assert submit_and_wait(page, "allegations") == "not_allegation"
     result = page.locator("[data-checker-result]")
@@ -69,9 +68,8 @@ def test_a_changed_answer_marks_the_result_out_of_date(screen: Page, site):
     expect(note).to_be_hidden()
 
 
-def test_the_error_summary_keeps_the_reader_on_the_page(screen: Page, site):
-    page = screen
-    page.goto(site.url + CHECKERS["notifiable-incident"].page)
+def test_the_error_summary_keeps_the_reader_on_the_page(checker_screen, site):
+    page = checker_screen("notifiable-incident")
     answer(page, "notifiable-incident", {"child_died": False, "abuse_or_neglect": "known"})
     page.locator("form[data-checker] button[type=submit]").click()
     summary = page.locator("[data-error-summary]")
@@ -96,9 +94,8 @@ def test_the_error_summary_keeps_the_reader_on_the_page(screen: Page, site):
     expect(page.locator(RESULT)).to_have_count(0)
 
 
-def test_every_message_names_what_is_missing(screen: Page, site):
-    page = screen
-    page.goto(site.url + CHECKERS["notifiable-incident"].page)
+def test_every_message_names_what_is_missing(checker_screen, site):
+    page = checker_screen("notifiable-incident")
     answer(page, "notifiable-incident", {"child_died": False})
     page.locator("form[data-checker] button[type=submit]").click()
     expect(page.locator("[data-error-for='seriously_harmed']")).to_have_text(
@@ -187,12 +184,11 @@ def test_a_hand_off_whose_outcome_is_settled_answers_at_once(screen: Page, site)
     expect(page.locator(".checker-question--error")).to_have_count(0)
 
 
-def test_a_result_is_read_out_short_and_reached_with_one_tab(screen: Page, site):
+def test_a_result_is_read_out_short_and_reached_with_one_tab(checker_screen, site):
     """The live region reads the headline and one line (not the whole result, which is outside
     it); from the button just pressed, one Tab reaches "Go to the result", which moves the
     focus to the result without leaving the page."""
-    page = screen
-    page.goto(site.url + CHECKERS["allegations"].page)
+    page = checker_screen("allegations")
     answer(page, "allegations", {**ALLEGATION, "harmed_or_may_have_harmed": True,
                                  "removed_due_to_risk": True, "reported_on": "2019-03-01"})  # fmt: skip
     submit_and_wait(page, "allegations")
@@ -225,7 +221,7 @@ def test_a_result_is_read_out_short_and_reached_with_one_tab(screen: Page, site)
 
 
 def test_a_keyboard_user_skips_to_the_check_and_every_link_has_a_name(screen: Page, site):
-    page = screen
+    page = screen  # a fresh page: the first Tab goes from the top
     page.goto(site.url + CHECKERS["serious-harm"].page)
     page.keyboard.press("Tab")
     page.keyboard.press("Tab")
@@ -243,11 +239,10 @@ def test_a_keyboard_user_skips_to_the_check_and_every_link_has_a_name(screen: Pa
     assert names and all(n.startswith("Link to ") for n in names), names
 
 
-def test_nothing_floats_over_a_question_or_the_buttons(screen: Page, site):
+def test_nothing_floats_over_a_question_or_the_buttons(checker_screen, site):
     """Scrolling down a check and back up a little (when Material shows its "Back to top"
     button) leaves every question and button of the check uncovered."""
-    page = screen
-    page.goto(site.url + CHECKERS["serious-harm"].page)
+    page = checker_screen("serious-harm")
     page.wait_for_selector("form[data-checker][data-bound]")
     page.locator(".checker-buttons").scroll_into_view_if_needed()
     page.mouse.wheel(0, 600)
@@ -269,12 +264,11 @@ def test_nothing_floats_over_a_question_or_the_buttons(screen: Page, site):
     expect(page.locator(".md-top")).to_have_count(0)
 
 
-def test_a_results_sources_are_headings_over_their_items_not_a_tag_on_each(screen: Page, site):
+def test_a_results_sources_are_headings_over_their_items_not_a_tag_on_each(checker_screen, site):
     """The allegations result rests mostly on the January 2015 proposed text: one heading says
     so over each run of its items, no item repeats it, and the key under the result explains
     each heading used."""
-    page = screen
-    page.goto(site.url + CHECKERS["allegations"].page)
+    page = checker_screen("allegations")
     answer(page, "allegations", {**ALLEGATION, "harmed_or_may_have_harmed": True})
     submit_and_wait(page, "allegations")
     result = page.locator(RESULT)

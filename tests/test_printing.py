@@ -26,9 +26,9 @@ def visible_text(page: Page) -> str:
 
 
 @pytest.mark.parametrize("example", load(), ids=lambda e: e["id"])
-def test_each_result_prints_on_one_a4_page(page: Page, site, example):
+def test_each_result_prints_on_one_a4_page(checker_page, site, example):
     checker = CHECKERS[example["checker"]]
-    page.goto(site.url + checker.page)
+    page = checker_page(checker.id)
     page.locator(f"form[data-checker='{checker.id}'] [data-organisation]").fill("Anytown Trust")
     answer(page, checker.id, example["answers"])
     submit_and_wait(page, checker.id)
@@ -62,9 +62,9 @@ def test_each_result_prints_on_one_a4_page(page: Page, site, example):
     assert pages <= (2 if checker.plan_columns else 1), pages
 
 
-def test_the_whistleblowing_plan_has_columns_to_fill_in(page: Page, site):
+def test_the_whistleblowing_plan_has_columns_to_fill_in(checker_page, site):
     example = next(e for e in load() if e["expected"]["outcome"] == "gaps")
-    page.goto(site.url + "whistleblowing/")
+    page = checker_page("whistleblowing")
     answer(page, "whistleblowing", example["answers"])
     submit_and_wait(page, "whistleblowing")
     table = page.locator("table.plan-table")

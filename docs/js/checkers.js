@@ -662,6 +662,9 @@
       clearErrors(form);
       clearResult(form);
       form.querySelector("[data-copy-output]").hidden = true;
+      // What the status line said of these answers (filled in from a link, copied, ignored)
+      // goes with them; what it says of the checker (starting, failed) stays.
+      if (partOf(form, "[data-checker-status]").dataset.state === "ready") status(form, "", "ready");
     });
     const copy = form.querySelector("[data-copy-answers]");
     copy.hidden = false;
