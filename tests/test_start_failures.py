@@ -9,6 +9,7 @@ stall limit that keeps making progress.
 
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
@@ -93,20 +94,49 @@ def test_the_archive_refused_fails_fast(page: Page, site):
     print(f"\nGET 503 on the archive: message after {seconds:.1f} s")
 
 
+STALL = "const STALL_MS = 45_000;"
+
+
+def with_short_stall_limit(page: Page, site, seconds: int = 3, script: str = "") -> None:
+    """Serve the worker with its stall limit (45 s, README says so) shortened to `seconds`, so
+    that what happens past it is seen without waiting 45 s."""
+    script = script or worker_script(site)
+    assert STALL in script
+    short = script.replace(STALL, f"const STALL_MS = {seconds * 1000};")
+    page.route(
+        "**/js/checker-worker.js",
+        lambda route: route.fulfill(body=short, headers={"content-type": "text/javascript"}),
+    )
+
+
+def with_short_page_limits(page: Page, site, **limits_ms: int) -> None:
+    """Serve the page script with some of its limits shortened, as NAME=ms (for example
+    CALL_LIMIT_MS=2000): the behaviour past a limit is seen without waiting for it."""
+    script = (site.dir / "js" / "checkers.js").read_text(encoding="utf-8")
+    for name, ms in limits_ms.items():
+        script, found = re.subn(rf"const {name} = [\d_]+;", f"const {name} = {ms};", script)
+        assert found == 1, name
+    page.route(
+        "**/js/checkers.js",
+        lambda route: route.fulfill(body=script, headers={"content-type": "text/javascript"}),
+    )
+
+
 def test_a_stalled_archive_ends_the_start(page: Page, site):
-    """A download that never answers is given up after the worker's stall limit (45 s
-    without a byte): the reader is told, and can press again. (A stall stores nothing bad, so
-    the start is not tried again at once.)"""
+    """A download that never answers is given up after the worker's stall limit (here
+    shortened to 3 s): the reader is told, and can press again. (A stall stores nothing bad,
+    so the start is not tried again at once.)"""
     stalled: list[Route] = []
     page.route("**/python.zip", lambda route: stalled.append(route))  # never answered
+    with_short_stall_limit(page, site)
     page.goto(site.url + "allegations/")
     answer(page, "allegations", ALLEGATION)
     started = time.monotonic()
     press(page)
-    expect(page.locator(STATUS)).to_contain_text("could not start", timeout=70_000)
+    expect(page.locator(STATUS)).to_contain_text("could not start", timeout=30_000)
     expect(page.locator(RESULT)).to_have_count(0)
     assert len(stalled) == 1
-    print(f"\nstalled archive: message after {time.monotonic() - started:.1f} s")
+    print(f"\nstalled archive (3 s limit): message after {time.monotonic() - started:.1f} s")
 
 
 def worker_script(site) -> str:
@@ -130,33 +160,33 @@ def test_a_lost_worker_is_reported_and_replaced(page: Page, site):
         route.fulfill(body=body, headers={"content-type": "text/javascript"})
 
     page.route("**/js/checker-worker.js", worker)
+    with_short_page_limits(page, site, CALL_LIMIT_MS=2_000)  # 20 s as served
     page.goto(site.url + "allegations/")
     answer(page, "allegations", ALLEGATION)
     press(page)
-    expect(page.locator(STATUS)).to_contain_text("stopped responding", timeout=40_000)
+    expect(page.locator(STATUS)).to_contain_text("stopped responding", timeout=20_000)
     expect(page.locator("input[name=harmed_or_may_have_harmed][value=yes]")).to_be_checked()
     assert submit_and_wait(page, "allegations") == "allegation"
     assert len(served) == 2
 
 
 def test_a_slow_start_that_keeps_going_is_waited_for(page: Page, site):
-    """No fixed limit: a start that delivers bytes steadily for longer than the page's stall
-    limit (45 s) is waited for, and its answer shown. A stand-in worker reports progress every
-    second for 50 s before starting the real thing."""
+    """No fixed limit: a start that delivers bytes steadily for longer than the worker's stall
+    limit and the page's silence limit (here shortened to 3 s each; 45 s and 60 s as served)
+    is waited for, and its answer shown. A stand-in worker reports progress every second for
+    8 s before starting the real thing."""
     original = worker_script(site)
     slow = original.replace(
         "const how = await start(data);",
-        "for (let s = 0; s < 50; s++) {\n"
+        "for (let s = 0; s < 8; s++) {\n"
         "        await new Promise((r) => setTimeout(r, 1000));\n"
         '        self.postMessage({ type: "progress", bytes: s * 100_000 });\n'
         "      }\n"
         "      const how = await start(data);",
     )
     assert slow != original
-    page.route(
-        "**/js/checker-worker.js",
-        lambda route: route.fulfill(body=slow, headers={"content-type": "text/javascript"}),
-    )
+    with_short_stall_limit(page, site, script=slow)
+    with_short_page_limits(page, site, SILENCE_LIMIT_MS=3_000)
     page.goto(site.url + "allegations/")
     answer(page, "allegations", ALLEGATION)
     press(page)

@@ -7,6 +7,7 @@ from urllib.parse import parse_qsl, urlparse
 
 import pytest
 from playwright.sync_api import Page
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from build_scripts.prepass.worked_examples import load
 from checkers import CHECKERS, api
@@ -94,7 +95,14 @@ def test_every_example_link_opens_its_checker_with_the_answers(page: Page, site)
                           location.hash = h; }""",
                 "#" + href.split("#", 1)[1],
             )
-        page.wait_for_selector(RESULT, timeout=60_000)
+        try:
+            page.wait_for_selector(RESULT, timeout=60_000)
+        except PlaywrightTimeout:
+            status = page.locator("[data-checker-status]")
+            raise AssertionError(
+                f"{example_id}: no result; the status line says {status.text_content()!r}"
+                f" ({status.get_attribute('data-state')})"
+            ) from None
         outcome = page.locator("[data-checker-result]").get_attribute("data-outcome")
         # Dates are not carried in links: a date-free run of the same answers is the reference.
         no_dates = {

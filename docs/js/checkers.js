@@ -548,6 +548,10 @@
     }
     const fragment = location.hash;
     const reply = await ask("read_fragment", { checker: form.dataset.checker, fragment });
+    if (reply.failure) { // Python stopped answering (or failed): say so, as a press would
+      status(form, reply.failure === "lost" ? "lost" : "error", "failed");
+      return false;
+    }
     if (reply.ignored) {
       status(form, "fragment-ignored", "ready");
       return false;
