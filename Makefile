@@ -22,21 +22,21 @@ build: setup-site
 serve: build
 	$(VENV)/python -m build_scripts.dev.serve --port $(PORT) --dir site
 
-lint: setup
+# Python (ruff) and the page script (ESLint, and tsc over its JSDoc types).
+lint: setup-site
 	$(VENV)/ruff check .
 	$(VENV)/ruff format --check .
+	npx --no-install eslint docs/js build_scripts
+	npx --no-install tsc -p tsconfig.json
 
-# The full gate (CI runs it): every test, two at a time (each worker builds the site once into
-# a folder of its own; the runtime comes from the shared cache), slowest files printed.
-test: setup
-	$(VENV)/ruff check .
-	$(VENV)/ruff format --check .
+# The full gate (CI runs it): lint, then every test, two at a time: the site is built once per
+# run (the first worker to need it builds it, with the reproducibility check's second build
+# beside it; the other worker waits), and the slowest tests are printed.
+test: setup lint
 	$(VENV)/python -m pytest -q -n 2 --dist loadfile --durations=15
 
-# The loop to run while working: ruff and every test that needs no build, browser or Node.
-test-fast: setup-site
-	$(VENV)/ruff check .
-	$(VENV)/ruff format --check .
+# The loop to run while working: lint, and every test that needs no build, browser or Pyodide.
+test-fast: setup-site lint
 	$(VENV)/python -m pytest -q -n 2 -m "not build and not browser and not pyodide" --durations=5
 
 bench: setup build

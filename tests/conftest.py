@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from . import twin_build
+
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -57,10 +59,11 @@ server.serve_forever()
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory, worker_id: str):
+def site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, worker_id: str):
     """The site built with --strict and served the way a static host should serve it: built
     once per test run, whichever worker asks first (the others wait for it, then read the
-    same folder), and served by one server for the whole run."""
+    same folder), and served by one server for the whole run. In a run that holds the
+    reproducibility test, its second build runs at the same time (tests/twin_build.py)."""
     import fcntl
     import json
     import subprocess
@@ -74,6 +77,9 @@ def site(tmp_path_factory: pytest.TempPathFactory, worker_id: str):
             port = free_port()
             url = f"http://127.0.0.1:{port}/"
             target = run / "site"
+            twin = None
+            if twin_build.wanted(request.session.items):
+                twin = twin_build.start(run / "twin", url)
             build_site(target, url)
             # The run's own process (the xdist controller, or this one): the server outlives
             # every worker, and goes with the run.
@@ -83,9 +89,9 @@ def site(tmp_path_factory: pytest.TempPathFactory, worker_id: str):
                  str(parent)], cwd=ROOT, stdout=subprocess.PIPE, text=True,
             )  # fmt: skip
             assert server.stdout and server.stdout.readline().strip() == "serving"
-            made.write_text(json.dumps({"dir": str(target), "url": url}))
+            made.write_text(json.dumps({"dir": str(target), "url": url, "twin": twin}))
     found = json.loads(made.read_text())
-    return type("Site", (), {"dir": Path(found["dir"]), "url": found["url"]})
+    return type("Site", (), {"dir": Path(found["dir"]), "url": found["url"], "twin": found["twin"]})
 
 
 @pytest.fixture(scope="session")

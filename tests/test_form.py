@@ -5,12 +5,13 @@ aria-describedby pointing at an element that exists, and nothing that sends the 
 
 from __future__ import annotations
 
+import json
 import re
 from html.parser import HTMLParser
 
 import pytest
 
-from checkers import CHECKERS
+from checkers import CHECKERS, api
 from checkers.model import Question, choice, date_question, yes_no
 from checkers.web import encoding
 from checkers.web.form import MESSAGES, attr, render_form
@@ -60,6 +61,10 @@ def test_form_follows_the_questions(checker_id):
     (form,) = page.all("form")
     assert form["data-checker"] == checker_id and form["method"] == "dialog"
     assert form["autocomplete"] == "off" and "action" not in form
+    # The encodings the page script uses, from the encoding module, none of its own.
+    assert form["data-fragment-start"] == encoding.FRAGMENT_START
+    assert form["data-fragment-own"] == encoding.fragment(checker, {}) + "&"
+    assert form["data-unreadable-date"] == encoding.UNREADABLE_DATE
     for name, address in FILES.items():
         assert form[f"data-{name}"] == address
     for key, text in MESSAGES.items():
@@ -85,7 +90,15 @@ def test_form_follows_the_questions(checker_id):
             assert f">{label}</label>" in html
         asked = encoding.asked_if_value(q)
         if asked:
-            assert (group["data-asked-if-field"], group["data-asked-if-value"]) == asked
+            # Shown on the answer it is asked on, and on "not sure" where the other question
+            # offers it (not known is not ruled out); hidden on any other answer.
+            name, value = asked
+            other = {v for v, _ in encoding.options(checker.question(name))}
+            shown_on = {value} | ({"unsure"} & other)
+            assert group["data-asked-if-field"] == name
+            assert set(group["data-asked-on"].split(" ")) == shown_on
+        else:
+            assert "data-asked-if-field" not in group and "data-asked-on" not in group
         if q.cite:
             assert page.all("a", href="../" + q.cite)
     assert bool(page.all("input", data_organisation="")) == bool(checker.print_title)
@@ -148,3 +161,13 @@ def test_a_question_shows_its_guidance_link_only_when_it_has_one():
     assert plain.endswith("</label></div></div></fieldset>")
     unlabelled = render_question(checker, Question("x", "bool", "X?", cite="page/#nolabel"), "../")
     assert '<a href="../page/#nolabel">Guidance: page/#nolabel</a>' in unlabelled
+
+
+@pytest.mark.parametrize("checker_id", sorted(CHECKERS))
+def test_an_unreadable_date_is_an_error_on_its_field(checker_id):
+    """What the page sends for a half-typed date is reported against that date, never dropped."""
+    checker = CHECKERS[checker_id]
+    for q in (q for q in checker.questions if q.kind == "date"):
+        message = {"checker": checker_id, "values": {q.id: encoding.UNREADABLE_DATE}}
+        reply = json.loads(api.handle_form(json.dumps(message)))
+        assert q.id in {e["field"] for e in reply["errors"]}, q.id

@@ -9,14 +9,13 @@ import hashlib
 import json
 import os
 import re
-import shutil
 import subprocess
-import sys
 from html import unescape
 from pathlib import Path
 
 from checkers import CHECKERS
 
+from . import twin_build
 from .conftest import ROOT
 
 
@@ -28,69 +27,21 @@ def digests(root: Path) -> dict[str, str]:
     }
 
 
-def checkout_status() -> set[str]:
-    """Every changed, untracked and ignored path of the checkout, as git lists them."""
-    out = subprocess.run(
-        ["git", "status", "--porcelain", "--ignored"], cwd=ROOT, capture_output=True, text=True
-    )
-    assert out.returncode == 0, out.stderr
-    return set(out.stdout.splitlines())
-
-
-def checkout_copy(target: Path) -> Path:
-    """The checkout's files as they are now (tracked and new, not ignored), in another folder,
-    with the same npm packages."""
-    out = subprocess.run(
-        ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
-        cwd=ROOT, capture_output=True, check=True,
-    )  # fmt: skip
-    for name in out.stdout.decode().split("\0"):
-        if name and (ROOT / name).is_file():
-            (target / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(ROOT / name, target / name)
-    (target / "node_modules").symlink_to(ROOT / "node_modules")
-    return target
-
-
-def test_two_builds_at_once_are_identical_and_leave_the_checkout_as_it_was(site, tmp_path):
-    """Two builds run at the same time, into two folders: one in this checkout, the other in a
-    copy of it in another folder (a longer path, another time zone), making its Python files
-    from nothing in a cache of its own. Both give the session's site byte for byte, the
-    snapshot included, and this checkout is left as it was (but for the runtime's
-    content-addressed cache)."""
-    from build_scripts.build import source_date_epoch
-
-    before = checkout_status()
-    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "SOURCE_DATE_EPOCH": source_date_epoch()}
-    fresh = tmp_path / "cache"
-    elsewhere = checkout_copy(tmp_path / "another checkout, in a folder with a longer name")
-    builds = [
-        subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "build_scripts.build",
-                "--out",
-                str(tmp_path / name),
-                "--site-url",
-                site.url,
-            ],
-            cwd=cwd,
-            env=env | extra,
-        )
-        for name, cwd, extra in (
-            ("a", ROOT, {}),
-            ("b", elsewhere, {"BUILD_CACHE": str(fresh), "TZ": "America/New_York"}),
-        )
-    ]
-    assert [b.wait(timeout=900) for b in builds] == [0, 0]
-    assert checkout_status() - before <= {"!! .cache/"}
-    first = digests(site.dir)
-    for name in ("a", "b"):
-        again = digests(tmp_path / name)
-        assert sorted(first) == sorted(again)
-        assert [path for path in first if first[path] != again[path]] == [], name
-    made = sorted((fresh / "runtime").rglob("*.*"))
+def test_two_builds_at_once_are_identical_and_leave_the_checkout_as_it_was(site):
+    """Two builds run at the same time, into two folders: the session's own, in this checkout,
+    and its twin, started beside it (tests/twin_build.py) in a copy of the checkout in another
+    folder (a longer path, another time zone), making its Python files from nothing in a
+    cache of its own. They give the same site byte for byte, the snapshot included, and this
+    checkout is left as it was (but for the runtime's content-addressed cache). On a fresh
+    clone (CI) the session's build makes its Python files from nothing too."""
+    twin = site.twin
+    assert twin, "the site fixture starts the twin build in a run that holds this test"
+    assert twin_build.wait(twin) == 0
+    assert set(twin_build.checkout_status()) - set(twin["before"]) <= {"!! .cache/"}
+    first, again = digests(site.dir), digests(Path(twin["site"]))
+    assert sorted(first) == sorted(again)
+    assert [path for path in first if first[path] != again[path]] == []
+    made = sorted((Path(twin["cache"]) / "runtime").rglob("*.*"))
     assert sorted(p.suffix for p in made) == [".bin", ".whl", ".zip"]  # really made afresh
 
 

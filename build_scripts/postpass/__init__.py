@@ -5,6 +5,7 @@ generator made it.
   name, and a page with a check a skip link to it;
 - every page gets a Content-Security-Policy meta tag: the policy the host sends as a header
   (build_scripts/host/headers.py), with the hashes of the inline scripts of every page;
+- the page script is bundled from its modules (docs/js/page/) into js/checkers.js;
 - the Pyodide runtime, the wheel, the standard library archive and the snapshot are copied
   in; source maps are removed;
 - the service worker (sw.js) is made with Workbox;
@@ -27,6 +28,7 @@ from . import (
     csp,
     install,
     navigation,
+    page_script,
     paragraph_links,
     service_worker,
     source_maps,
@@ -56,6 +58,8 @@ def run(site: Path, made: Runtime, work: Path) -> None:
         page.write_text(csp.add_policy(page.read_text(encoding="utf-8"), hashes), encoding="utf-8")
     install.runtime(site, made)
     install.flowcharts(site, generated(work) / "flowcharts")
+    if problems := page_script.write(site):
+        raise PostpassError("\n  ".join(["post-pass:", *problems]))
     service_worker.write(site)
     source_maps.remove(site)
     compress.compress_site(site)  # last: it copies what the steps above made

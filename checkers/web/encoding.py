@@ -84,6 +84,25 @@ def asked_if_value(q: Question) -> tuple[str, str] | None:
     return name, form_value(value) if isinstance(value, bool) else str(value)
 
 
+def shown_on(checker: Checker, q: Question) -> tuple[str, list[str]] | None:
+    """For a question asked only on another answer: that answer's field, and the form values
+    of it on which the page shows the question: the answer it is asked on, and "not sure"
+    where that question offers it (an answer not known does not rule the question out, as
+    `Checker.not_asked` reads it). While nothing is chosen, the question is shown."""
+    asked = asked_if_value(q)
+    if asked is None:
+        return None
+    name, value = asked
+    offered = {v for v, _ in options(checker.question(name))}
+    return name, [value] + (["unsure"] if "unsure" in offered and value != "unsure" else [])
+
+
+# What the page sends for a date it cannot read (half typed, or impossible: the browser reads
+# such a control as ""): a value validation rejects, so the reader is told, rather than the
+# date silently dropped.
+UNREADABLE_DATE = "unreadable date"
+
+
 # -- form values → JSON answers ------------------------------------------------------------
 
 
@@ -115,6 +134,11 @@ def _question(checker: Checker, name: str) -> Question | None:
 # -- links: the fragment "#checker=ID&field=value…" ----------------------------------------
 
 FRAGMENT_START = "#checker="
+
+
+def fragment_start(checker: Checker) -> str:
+    """How every fragment for `checker` with answers in it starts."""
+    return f"{FRAGMENT_START}{quote(checker.id)}&"
 
 
 def fragment(checker: Checker, answers: Mapping[str, Any]) -> str:

@@ -16,7 +16,17 @@ from html import escape
 from ..citations import LABELS
 from ..dates import FIRST_DATE, LAST_DATE
 from ..model import Checker, Question
-from .encoding import asked_if_value, control_id, form_id, group_id, options, title_id
+from .encoding import (
+    FRAGMENT_START,
+    UNREADABLE_DATE,
+    control_id,
+    form_id,
+    fragment_start,
+    group_id,
+    options,
+    shown_on,
+    title_id,
+)
 
 # Messages the page shows while Python starts or when it cannot. JavaScript only carries them.
 MESSAGES = {
@@ -102,6 +112,13 @@ def render_form(
     runtime += f' data-download-bytes="{download_bytes}"' if download_bytes else ""
     if digests:
         runtime += f' data-runtime-sha256="{attr(json.dumps(digests, sort_keys=True))}"'
+    # How the page tells a filled-in link, and what it sends for an unreadable date: the
+    # encoding's, so that the page's script holds none of its own.
+    runtime += (
+        f' data-fragment-start="{attr(FRAGMENT_START)}"'
+        f' data-fragment-own="{attr(fragment_start(checker))}"'
+        f' data-unreadable-date="{attr(UNREADABLE_DATE)}"'
+    )
     messages = " ".join(
         f'data-msg-{k.replace("_", "-")}="{attr(v)}"'
         for k, v in {**MESSAGES, "stale": stale_message(checker)}.items()
@@ -167,7 +184,7 @@ def render_question(checker: Checker, q: Question, base: str) -> str:
     )
     return (
         f'<fieldset class="checker-question" data-field="{q.id}" id="{group_id(checker, q)}" '
-        f'aria-describedby="{described}"{asked_if(q)}>'
+        f'aria-describedby="{described}"{asked_if(checker, q)}>'
         f'<legend class="checker-legend">{escape(q.text)}</legend>{hint}{error}'
         f'<div class="checker-radios">{radios}</div>{cite}</fieldset>'
     )
@@ -178,14 +195,14 @@ def stale_message(checker: Checker) -> str:
     return f"Your answers have changed: press {checker.submit_label} again"
 
 
-def asked_if(q: Question) -> str:
+def asked_if(checker: Checker, q: Question) -> str:
     """A question asked only on another answer: the page hides it while that answer rules it
     out (and then sends nothing for it), and shows it again, as it was, when it does not."""
-    asked = asked_if_value(q)
-    if asked is None:
+    shown = shown_on(checker, q)
+    if shown is None:
         return ""
-    name, value = asked
-    return f' data-asked-if-field="{attr(name)}" data-asked-if-value="{attr(value)}"'
+    name, values = shown
+    return f' data-asked-if-field="{attr(name)}" data-asked-on="{attr(" ".join(values))}"'
 
 
 def render_organisation(checker: Checker) -> str:
