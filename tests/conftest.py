@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from . import twin_build
 
@@ -24,6 +25,17 @@ CHROMIUM_ARGS = [
 ]
 
 sys.path.insert(0, str(ROOT))
+
+# Hypothesis: under CI, the same examples on every run (a failing gate fails again, and the
+# printed blob replays it on a laptop), no example database left in the clean clone, and no
+# deadline (a 2-core machine running a browser beside the tests is slow by moments). Each test
+# keeps its own max_examples. Elsewhere, Hypothesis's defaults: new examples each run, with the
+# failures it has found kept in .hypothesis/ and tried first.
+settings.register_profile(
+    "ci", derandomize=True, database=None, deadline=None, print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)  # fmt: skip
+settings.load_profile("ci" if os.environ.get("CI") else "default")
 
 
 def free_port() -> int:

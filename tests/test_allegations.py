@@ -6,10 +6,9 @@ import datetime as dt
 
 import pytest
 
-from checkers import api
 from checkers.dates import long_date
 from tests import oracle
-from tests.answers import SAMPLE_DATES, every_combination
+from tests.answers import SAMPLE_DATES, assessed, every_combination
 
 CASES = every_combination("allegations")
 LIMBS = ("harmed_or_may_have_harmed", "possible_criminal_offence", "risk_of_harm")
@@ -26,7 +25,7 @@ def test_every_combination_is_covered():
 
 @pytest.mark.parametrize("answers", CASES, ids=lambda a: "-".join(map(str, a.values())))
 def test_outcome(answers):
-    result = api.assess("allegations", answers)
+    result = assessed("allegations", answers)
     unsure = [limb for limb in LIMBS if answers[limb] is None]
     want, deciding = oracle.verdict(answers, unsure, allegation)
     assert result["outcome"] == want
@@ -86,7 +85,7 @@ def test_outcome(answers):
     ],
 )
 def test_one_working_day(reported_on, inform_by):
-    result = api.assess(
+    result = assessed(
         "allegations",
         {
             "harmed_or_may_have_harmed": True,

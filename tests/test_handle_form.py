@@ -25,7 +25,7 @@ from checkers import CHECKERS, api
 from checkers.dates import long_date
 from checkers.web import encoding
 from checkers.web.form import render_form
-from tests.answers import every_combination
+from tests.answers import assessed, every_combination
 
 from . import golden
 
@@ -73,7 +73,7 @@ FORM_IDS = {
 
 def check_reply(checker_id: str, answers: dict[str, Any], reply: dict[str, Any]) -> None:
     """The reply to the form is the checker's result for the answers, and says it all."""
-    expected = api.assess(checker_id, answers)
+    expected = assessed(checker_id, answers)
     assert reply["result"] == expected
     checker = CHECKERS[checker_id]
     assert reply["tone"] == ("open" if expected["outcome"] == "undetermined" else
@@ -126,7 +126,7 @@ def test_every_combination_through_the_form(checker_id):
         reply = handle(checker_id, values)
         if "errors" in reply:
             with pytest.raises(api.InputError) as exc:
-                api.assess(checker_id, answers)
+                assessed(checker_id, answers)
             assert [e["field"] for e in reply["errors"]] == [p.field for p in exc.value.problems]
         else:
             check_reply(checker_id, answers, reply)
@@ -269,7 +269,7 @@ def test_the_json_calls_name_what_they_give():
     example = EXAMPLES[0]
     message = json.dumps({"checker": example["checker"], "answers": example["answers"]})
     assert json.loads(api.assess_json(message)) == {
-        "result": api.assess(example["checker"], example["answers"])
+        "result": assessed(example["checker"], example["answers"])
     }
     for call in (api.handle_form, api.link_for_form):
         assert json.loads(call("[]")) == {
@@ -280,7 +280,7 @@ def test_the_json_calls_name_what_they_give():
 def test_answering_about_a_policy_there_is_not_is_named_for_both_audiences():
     answers = {"policy_in_place": False, "procedures_clear": True}
     with pytest.raises(api.InputError) as exc:
-        api.assess("whistleblowing", answers)
+        assessed("whistleblowing", answers)
     (problem,) = exc.value.problems
     assert problem.field == "procedures_clear"
     assert problem.message == "cannot be yes when there is no policy (policy_in_place is no)"
@@ -305,7 +305,7 @@ def outcomes_of_fillings(
     for combo in itertools.product(*(checker.question(f).domain for f in blank)):
         try:
             filled = {**answers, **dict(zip(blank, combo, strict=True))}
-            seen.add(api.assess(checker_id, filled)["outcome"])
+            seen.add(assessed(checker_id, filled)["outcome"])
         except api.InputError:
             every = False
     return seen, every
@@ -323,7 +323,7 @@ def test_a_link_that_leaves_questions_blank_answers_only_when_they_cannot_matter
     answered = answered_and_asked = 0
     for answers in combos[::step]:
         try:
-            api.assess(checker_id, answers)
+            assessed(checker_id, answers)
         except api.InputError:
             continue
         blanks = [q.id for q in checker.questions if q.unsure and answers.get(q.id) is not None]

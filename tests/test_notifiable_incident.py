@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from checkers import CHECKERS, api
+from checkers import CHECKERS
 from tests import oracle
-from tests.answers import SAMPLE_DATES, every_combination
+from tests.answers import SAMPLE_DATES, assessed, every_combination
 
 CASES = every_combination("notifiable-incident")
 UNSURE_ALLOWED = [
@@ -91,7 +91,7 @@ def test_every_combination_is_covered():
 
 @pytest.mark.parametrize("answers", CASES, ids=lambda a: "-".join(map(str, a.values())))
 def test_outcome_criteria_and_deadline(answers):
-    result = api.assess("notifiable-incident", answers)
+    result = assessed("notifiable-incident", answers)
     open_ = unsure(answers)
     want, deciding = oracle.verdict(answers, open_, outcome, values=VALUES)
     assert result["outcome"] == want
@@ -122,7 +122,7 @@ def test_outcome_criteria_and_deadline(answers):
 
 
 def test_christmas_deadline_in_words():
-    result = api.assess(
+    result = assessed(
         "notifiable-incident",
         {
             "child_died": True,
@@ -140,7 +140,7 @@ def test_christmas_deadline_in_words():
 
 def test_an_unsure_answer_that_cannot_matter():
     # A child who died with abuse suspected: serious harm cannot change anything.
-    result = api.assess(
+    result = assessed(
         "notifiable-incident",
         {
             "child_died": True,
@@ -156,7 +156,7 @@ def test_an_unsure_answer_that_cannot_matter():
 
 
 def test_an_unsure_answer_that_decides():
-    result = api.assess(
+    result = assessed(
         "notifiable-incident",
         {
             "child_died": True,
@@ -180,7 +180,7 @@ def test_a_missing_answer_is_still_an_error():
     from checkers.model import InputError
 
     with pytest.raises(InputError) as caught:
-        api.assess("notifiable-incident", {"child_died": False, "abuse_or_neglect": "known"})
+        assessed("notifiable-incident", {"child_died": False, "abuse_or_neglect": "known"})
     assert caught.value.problems[0].field == "seriously_harmed"
 
 
@@ -191,7 +191,7 @@ def test_once_the_child_has_died_seriously_harmed_is_not_asked():
         "looked_after": False,
         "regulated_setting": False,
     }
-    result = api.assess("notifiable-incident", answers)
+    result = assessed("notifiable-incident", answers)
     assert result["outcome"] == "notifiable"
     assert result["criteria_met"] == ["death_abuse_neglect"]
     schema = CHECKERS["notifiable-incident"].question("seriously_harmed").schema()
@@ -199,7 +199,7 @@ def test_once_the_child_has_died_seriously_harmed_is_not_asked():
 
 
 def test_every_outcome_and_criterion_is_reachable():
-    results = [api.assess("notifiable-incident", a) for a in CASES]
+    results = [assessed("notifiable-incident", a) for a in CASES]
     assert {r["outcome"] for r in results} == {"notifiable", "not_notifiable", "undetermined"}
     assert {c for r in results for c in r["criteria_met"]} == {n for _s, _t, n in CRITERIA}
 
@@ -224,7 +224,7 @@ NOTIFIABLE_WHATEVER_HARM = {
     ],
 )
 def test_period_warnings_at_both_edges(aware_on, warned):
-    result = api.assess(
+    result = assessed(
         "notifiable-incident",
         NOTIFIABLE_WHATEVER_HARM | {"aware_on": aware_on},
     )
@@ -238,7 +238,7 @@ def test_period_warnings_at_both_edges(aware_on, warned):
 
 
 def test_the_last_accepted_date_gets_a_deadline_in_the_next_year():
-    result = api.assess(
+    result = assessed(
         "notifiable-incident",
         NOTIFIABLE_WHATEVER_HARM | {"aware_on": "2035-12-28"},
     )
@@ -250,7 +250,7 @@ def test_the_reason_when_nothing_is_met_says_only_what_holds():
     base = {"child_died": False, "seriously_harmed": False, "looked_after": False,
             "regulated_setting": False}  # fmt: skip
     for abuse in ("known", "suspected", "not_suspected"):
-        result = api.assess("notifiable-incident", {**base, "abuse_or_neglect": abuse})
+        result = assessed("notifiable-incident", {**base, "abuse_or_neglect": abuse})
         if abuse == "not_suspected" or result["outcome"] == "not_notifiable":
             texts = [r["text"] for r in result["reasons"]]
             assert "None of the four criteria is met on these answers." in texts, abuse

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from checkers import CHECKERS, api
+from checkers import CHECKERS
 from checkers.model import InputError
 from tests import oracle
-from tests.answers import every_combination
+from tests.answers import assessed, every_combination
 
 ALL = every_combination("serious-harm")
 UNSURE_ALLOWED = [
@@ -138,7 +138,7 @@ def test_combinations():
 def test_every_valid_combination():
     wrong = []
     for answers in VALID:
-        result = api.assess("serious-harm", answers)
+        result = assessed("serious-harm", answers)
         want = expected(answers)
         got = {k: result[k] for k in want}
         if got != want:
@@ -148,7 +148,7 @@ def test_every_valid_combination():
 
 def test_wording_follows_the_outcome():
     for answers in VALID[::7]:
-        result = api.assess("serious-harm", answers)
+        result = assessed("serious-harm", answers)
         text = " ".join(r["text"] for r in result["reasons"])
         actions = " ".join(a["text"] for a in result["actions"])
         if result["scr"] == "must":
@@ -179,7 +179,7 @@ def test_wording_follows_the_outcome():
 @pytest.mark.parametrize("answers", CONTRADICTIONS[::50], ids=str)
 def test_contradictions_are_errors(answers):
     with pytest.raises(InputError) as caught:
-        api.assess("serious-harm", answers)
+        assessed("serious-harm", answers)
     assert caught.value.problems[0].field in (
         "abuse_or_neglect",
         "child_died",
@@ -194,7 +194,7 @@ def test_contradictions_are_errors(answers):
 def test_all_contradictions_are_errors():
     for answers in CONTRADICTIONS:
         with pytest.raises(InputError):
-            api.assess("serious-harm", answers)
+            assessed("serious-harm", answers)
 
 
 BASE = {
@@ -208,7 +208,7 @@ BASE = {
 
 
 def test_a_death_in_custody_is_should_not_must():
-    result = api.assess("serious-harm", BASE)
+    result = assessed("serious-harm", BASE)
     assert result["scr"] == result["outcome"] == "should"
     assert "should always be carried out" in result["actions"][0]["text"]
     # Where the custody was is not given: whether it is notifiable is open.
@@ -217,7 +217,7 @@ def test_a_death_in_custody_is_should_not_must():
 
 
 def test_a_death_in_a_secure_childrens_home_is_notifiable_whatever_is_suspected():
-    result = api.assess("serious-harm", BASE | {"custody_setting": "secure_childrens_home"})
+    result = assessed("serious-harm", BASE | {"custody_setting": "secure_childrens_home"})
     assert result["scr"] == "should"
     assert result["notifiable"] is True
     assert result["notifiable_incident_answers"]["regulated_setting"] is True
@@ -229,20 +229,20 @@ def test_never_not_notifiable_when_the_answers_do_not_settle_it():
     for answers in VALID:
         # A death leaves the looked-after and regulated-setting criteria open.
         if answers["child_died"] is True:
-            assert api.assess("serious-harm", answers)["notifiable"] is not False, answers
+            assert assessed("serious-harm", answers)["notifiable"] is not False, answers
 
 
 def test_regulation_5_2_always_makes_a_notifiable_incident():
     """Whenever regulation 5(2) is met, notifiable is true and the other checker agrees."""
     for answers in VALID[::5]:
-        result = api.assess("serious-harm", answers)
+        result = assessed("serious-harm", answers)
         if result["scr"] != "must":
             continue
         assert result["notifiable"] is True
         carried = {k: v for k, v in result["notifiable_incident_answers"].items()}
         for looked_after in (True, False):
             for regulated in (True, False):
-                other = api.assess(
+                other = assessed(
                     "notifiable-incident",
                     {"looked_after": looked_after, "regulated_setting": regulated} | carried,
                 )
@@ -250,7 +250,7 @@ def test_regulation_5_2_always_makes_a_notifiable_incident():
 
 
 def test_unclear_concerns_are_paragraph_7_not_b_ii_met():
-    result = api.assess(
+    result = assessed(
         "serious-harm",
         BASE
         | {
@@ -268,7 +268,7 @@ def test_unclear_concerns_are_paragraph_7_not_b_ii_met():
 
 
 def test_every_outcome_is_reachable():
-    assert {api.assess("serious-harm", a)["outcome"] for a in VALID[::3]} == {
+    assert {assessed("serious-harm", a)["outcome"] for a in VALID[::3]} == {
         "must",
         "should",
         "consider",
@@ -291,7 +291,7 @@ def test_an_open_definition_never_becomes_no():
     """ "includes, but is not limited to" and "this definition is not exhaustive": with abuse
     or neglect known and neither listed harm, whether the child was seriously harmed is still a
     judgement, so the second notifiable criterion is not excluded."""
-    result = api.assess("serious-harm", ALIVE_NEGLECT)
+    result = assessed("serious-harm", ALIVE_NEGLECT)
     assert result["seriously_harmed"] == "not_established"
     assert result["notifiable"] is None
     assert result["notifiable_depends_on"] == ["seriously_harmed"]
@@ -299,7 +299,7 @@ def test_an_open_definition_never_becomes_no():
     assert carried["seriously_harmed"] is None  # "not sure" in the other check
     text = " ".join(r["text"] for r in result["reasons"])
     assert "a judgement the listed harms do not settle" in text
-    other = api.assess(
+    other = assessed(
         "notifiable-incident", carried | {"looked_after": False, "regulated_setting": False}
     )
     assert other["outcome"] == "undetermined" and other["depends_on"] == ["seriously_harmed"]
@@ -307,7 +307,7 @@ def test_an_open_definition_never_becomes_no():
 
 def test_not_notifiable_only_when_every_criterion_is_excluded():
     for answers in VALID:
-        if api.assess("serious-harm", answers)["notifiable"] is False:
+        if assessed("serious-harm", answers)["notifiable"] is False:
             alive = answers["child_died"] is False or answers.get("child_recovered") is True
             assert alive and answers["abuse_or_neglect"] == "not_suspected", answers
 
@@ -315,25 +315,25 @@ def test_not_notifiable_only_when_every_criterion_is_excluded():
 def test_an_answer_that_settles_the_case_only_one_way_is_deciding():
     # If the child has not died there can be no death in custody: "no" settles it.
     answers = BASE | {"child_died": None, "death_in_custody": None}
-    result = api.assess("serious-harm", answers)
+    result = assessed("serious-harm", answers)
     assert result["outcome"] == "undetermined"
     assert result["depends_on"] == ["child_died", "death_in_custody"]
 
 
 def test_once_the_child_has_died_the_harms_are_not_asked():
     answers = {k: v for k, v in BASE.items() if k not in HARMS}
-    result = api.assess("serious-harm", answers)
+    result = assessed("serious-harm", answers)
     assert result["outcome"] == "should"
     assert result["seriously_harmed"] is None
     schema = {q["id"]: q for q in CHECKERS["serious-harm"].schema()["questions"]}
     for name in [*HARMS, "child_recovered"]:
         assert schema[name]["asked_if"] == {"field": "child_died", "value": False}
     with pytest.raises(InputError):  # while the child may be alive they are asked
-        api.assess("serious-harm", answers | {"child_died": None})
+        assessed("serious-harm", answers | {"child_died": None})
 
 
 def test_abuse_not_sure_at_a_death_in_custody_is_a_review_either_way():
-    result = api.assess("serious-harm", BASE | {"abuse_or_neglect": None})
+    result = assessed("serious-harm", BASE | {"abuse_or_neglect": None})
     assert result["outcome"] == "undetermined"
     assert result["depends_on"] == ["abuse_or_neglect"]
     text = " ".join(r["text"] for r in result["reasons"])
@@ -344,7 +344,7 @@ def test_abuse_not_sure_at_a_death_in_custody_is_a_review_either_way():
 
 def test_a_harm_not_caused_by_abuse_or_neglect_is_not_the_definition():
     with pytest.raises(InputError) as caught:
-        api.assess(
+        assessed(
             "serious-harm",
             ALIVE_NEGLECT | {"abuse_or_neglect": "not_suspected", "life_threatening_injury": True},
         )
@@ -356,5 +356,5 @@ def test_a_harm_not_caused_by_abuse_or_neglect_is_not_the_definition():
 
 def test_no_hint_to_give_a_date_this_check_does_not_ask_for():
     for answers in VALID[::11]:
-        for action in api.assess("serious-harm", answers)["actions"]:
+        for action in assessed("serious-harm", answers)["actions"]:
             assert "give the date" not in action["text"], action

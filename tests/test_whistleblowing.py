@@ -7,11 +7,11 @@ import itertools
 
 import pytest
 
-from checkers import CHECKERS, api
+from checkers import CHECKERS
 from checkers.model import InputError
 from checkers.whistleblowing import ITEMS
 from tests import oracle
-from tests.answers import every_combination
+from tests.answers import assessed, every_combination
 
 IDS = [i.id for i in ITEMS]
 GUIDANCE = [
@@ -30,7 +30,7 @@ def test_the_guidance_expectations_come_first():
 
 
 def test_all_met():
-    result = api.assess("whistleblowing", dict.fromkeys(IDS, True))
+    result = assessed("whistleblowing", dict.fromkeys(IDS, True))
     assert result["outcome"] == "meets"
     assert result["missing"] == []
     assert result["score"] == {"met": len(IDS), "total": len(IDS)}
@@ -40,7 +40,7 @@ def test_all_met():
 def test_every_combination_with_a_policy():
     for values in itertools.product([True, False], repeat=len(ABOUT_THE_POLICY)):
         answers = {"policy_in_place": True} | dict(zip(ABOUT_THE_POLICY, values, strict=True))
-        result = api.assess("whistleblowing", answers)
+        result = assessed("whistleblowing", answers)
         missing = [i for i in IDS if not answers[i]]
         assert result["outcome"] == rule(answers)
         assert result["missing"] == missing
@@ -51,7 +51,7 @@ def test_every_combination_with_a_policy():
 @pytest.mark.parametrize("item", ABOUT_THE_POLICY)
 def test_each_item_missing_alone(item):
     answers = dict.fromkeys(IDS, True) | {item: False}
-    result = api.assess("whistleblowing", answers)
+    result = assessed("whistleblowing", answers)
     assert result["outcome"] == ("gaps" if item in GUIDANCE else "meets_guidance")
     assert result["missing"] == [item]
     assert result["missing_guidance"] == ([item] if item in GUIDANCE else [])
@@ -64,7 +64,7 @@ def test_no_policy_credits_nothing_and_leads_with_adopting_one(given):
     answers: dict = {"policy_in_place": False}
     if given != "absent":
         answers |= dict.fromkeys(ABOUT_THE_POLICY, None if given == "null" else False)
-    result = api.assess("whistleblowing", answers)
+    result = assessed("whistleblowing", answers)
     assert result["outcome"] == "gaps"
     assert result["score"] == {"met": 0, "total": len(IDS)}
     assert result["missing"] == IDS
@@ -75,23 +75,23 @@ def test_no_policy_credits_nothing_and_leads_with_adopting_one(given):
 @pytest.mark.parametrize("item", ABOUT_THE_POLICY)
 def test_an_item_credited_without_a_policy_is_a_contradiction(item):
     with pytest.raises(InputError) as caught:
-        api.assess("whistleblowing", {"policy_in_place": False, item: True})
+        assessed("whistleblowing", {"policy_in_place": False, item: True})
     assert caught.value.problems[0].field == item
 
 
 def test_with_a_policy_every_item_is_required():
     with pytest.raises(InputError) as caught:
-        api.assess("whistleblowing", {"policy_in_place": True})
+        assessed("whistleblowing", {"policy_in_place": True})
     assert [p.field for p in caught.value.problems] == ABOUT_THE_POLICY
 
 
 def test_unsure_items_decide_only_when_nothing_else_is_missing():
-    result = api.assess("whistleblowing", dict.fromkeys(IDS, True) | {"staff_aware": None})
+    result = assessed("whistleblowing", dict.fromkeys(IDS, True) | {"staff_aware": None})
     assert result["outcome"] == "undetermined"
     assert result["depends_on"] == ["staff_aware"]
     assert result["unsure"] == ["staff_aware"]
     assert any(a["text"].startswith("Find out") for a in result["actions"])
-    settled = api.assess(
+    settled = assessed(
         "whistleblowing", dict.fromkeys(IDS, True) | {"staff_aware": None, "in_training": False}
     )
     assert settled["outcome"] == "gaps"
@@ -133,7 +133,7 @@ def test_every_case_against_the_rules():
     for answers in CASES:
         full = dict.fromkeys(IDS) | answers
         want, deciding = oracle.verdict(full, unsure(full), rule)
-        got = api.assess("whistleblowing", answers)
+        got = assessed("whistleblowing", answers)
         if (got["outcome"], got["depends_on"]) != (want, deciding):
             wrong.append((answers, got["outcome"], got["depends_on"], want, deciding))
         # "Meets" only with every item answered yes; a "not sure" is never met.
@@ -143,14 +143,14 @@ def test_every_case_against_the_rules():
 
 
 def test_unsure_whether_there_is_a_policy():
-    result = api.assess("whistleblowing", dict.fromkeys(IDS))
+    result = assessed("whistleblowing", dict.fromkeys(IDS))
     assert result["outcome"] == "undetermined"
     assert result["score"]["met"] == 0
     assert "policy_in_place" in result["depends_on"]
 
 
 def test_a_policy_not_sure_is_never_met_even_with_every_other_item():
-    result = api.assess("whistleblowing", dict.fromkeys(IDS, True) | {"policy_in_place": None})
+    result = assessed("whistleblowing", dict.fromkeys(IDS, True) | {"policy_in_place": None})
     assert result["outcome"] == "undetermined"
     assert result["depends_on"] == ["policy_in_place"]
     assert "meets all" not in result["summary"]
@@ -159,25 +159,25 @@ def test_a_policy_not_sure_is_never_met_even_with_every_other_item():
 
 def test_with_the_policy_not_sure_the_other_items_are_required():
     with pytest.raises(InputError) as caught:
-        api.assess("whistleblowing", {"policy_in_place": None})
+        assessed("whistleblowing", {"policy_in_place": None})
     assert [p.field for p in caught.value.problems] == ABOUT_THE_POLICY
 
 
 def test_good_practice_gaps_alone_are_not_the_guidance_outcome():
     answers = dict.fromkeys(IDS, True) | {"regular_review": False, "feedback_to_raiser": False}
-    result = api.assess("whistleblowing", answers)
+    result = assessed("whistleblowing", answers)
     assert result["outcome"] == "meets_guidance"
     assert CHECKERS["whistleblowing"].tones["meets_guidance"] != "act"
     assert "meets what the guidance expects; 2 good-practice items missing" in result["summary"]
 
 
 def test_no_policy_keeps_the_summarys_must():
-    result = api.assess("whistleblowing", {"policy_in_place": False})
+    result = assessed("whistleblowing", {"policy_in_place": False})
     assert "must have one" in result["summary"]
 
 
 def test_good_practice_is_never_attributed_to_the_guidance():
-    result = api.assess("whistleblowing", {"policy_in_place": True} | dict.fromkeys(IDS[1:], False))
+    result = assessed("whistleblowing", {"policy_in_place": True} | dict.fromkeys(IDS[1:], False))
     for action, item in zip(result["actions"], ITEMS[1:], strict=True):
         assert action["cite"].endswith(
             "#good-practice" if item.source == "good_practice" else "#expectation"
@@ -187,9 +187,9 @@ def test_good_practice_is_never_attributed_to_the_guidance():
 
 def test_the_headline_counts_met_not_met_and_not_known_apart():
     answers = dict.fromkeys(IDS, True) | {"staff_aware": None, "in_training": None}
-    result = api.assess("whistleblowing", answers)
+    result = assessed("whistleblowing", answers)
     assert "3 of the guidance’s 5 expectations met, 2 not known" in result["summary"]
     answers |= {"procedures_clear": False}
-    result = api.assess("whistleblowing", answers)
+    result = assessed("whistleblowing", answers)
     assert result["outcome"] == "gaps"
     assert "2 of the guidance’s 5 expectations met, 1 not met, 2 not known" in result["summary"]

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from checkers import CHECKERS, api
+from checkers import CHECKERS
 from checkers.errors import InputError
-from tests.answers import every_combination
+from tests.answers import assessed, every_combination
 
 from . import golden
 
@@ -20,7 +20,7 @@ def sentences(checker_id: str) -> dict[str, list[str]]:
     }  # fmt: skip
     for answers in every_combination(checker_id):
         try:
-            result = api.assess(checker_id, answers)
+            result = assessed(checker_id, answers)
         except InputError:
             continue
         found["summary"].add(result["summary"])
