@@ -93,7 +93,11 @@ def run_generator(generator: str, site: Path, site_url: str, work: Path) -> None
 GENERATORS = ("mkdocs", "zensical")
 
 
-def build(site: Path, site_url: str, generator: str = "mkdocs") -> None:
+def build(
+    site: Path, site_url: str, generator: str = "mkdocs", compressed_copies: bool = True
+) -> None:
+    """`compressed_copies`: make the .br and .gz copies a host such as nginx serves in place
+    of a file (leave them out for a host that compresses by itself or ignores them)."""
     site = site.resolve()
     with tempfile.TemporaryDirectory(prefix="wt2015-build-") as scratch:
         work = Path(scratch)
@@ -101,7 +105,7 @@ def build(site: Path, site_url: str, generator: str = "mkdocs") -> None:
         if site.exists():
             shutil.rmtree(site)
         run_generator(generator, site, site_url, work)
-        postpass.run(site, made, work)
+        postpass.run(site, made, work, compressed_copies)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -109,9 +113,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--generator", choices=GENERATORS, default="mkdocs")
     parser.add_argument("--out", "--site-dir", dest="site_dir", type=Path, default=ROOT / "site")
     parser.add_argument("--site-url", default=os.environ.get("SITE_URL", "http://127.0.0.1:8000/"))
+    parser.add_argument(
+        "--no-compressed-copies", dest="compressed_copies", action="store_false",
+        help="leave out the .br and .gz copies (for a host that ignores them)",
+    )  # fmt: skip
     args = parser.parse_args(argv)
     try:
-        build(args.site_dir, args.site_url, args.generator)
+        build(args.site_dir, args.site_url, args.generator, args.compressed_copies)
     except (prepass.PrepassError, postpass.PostpassError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -44,11 +44,11 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def build_site(target: Path, site_url: str, generator: str = "mkdocs") -> None:
+def build_site(target: Path, site_url: str, generator: str = "mkdocs", **options) -> None:
     """The three-step build of `make build` (pre-pass, generator, post-pass) into `target`."""
     from build_scripts.build import build
 
-    build(target, site_url, generator)
+    build(target, site_url, generator, **options)
 
 
 # The one server of a test run, in a process of its own: it stops when the run does.

@@ -1,6 +1,7 @@
 """The reproducibility check's second build, started beside the session's own so that the two
 run at once: from a copy of the checkout in another folder (a longer path), in another time
-zone, making its Python files from nothing in a cache of its own. The test compares it with
+zone, making its Python files from nothing in a cache of its own (its compressed copies of
+large files are shared with the session's build). The test compares it with
 the session's site when both are done (test_reproducible.py). Started by the `site` fixture,
 and only in a run that holds that test."""
 
@@ -48,10 +49,18 @@ def checkout_copy(target: Path) -> Path:
 def start(folder: Path, site_url: str) -> dict:
     """Start the twin build in `folder` (it returns at once); what `wait` needs to know."""
     from build_scripts.build import source_date_epoch
+    from build_scripts.postpass import compress
 
     before = checkout_status()
     elsewhere = checkout_copy(folder / "another checkout, in a folder with a longer name")
     cache, out, rc = folder / "cache", folder / "site", folder / "exit-code"
+    # The Python runtime is made afresh; compressed copies come from the session's cache (the
+    # same bytes give the same copy; the two builds compress each large file once between
+    # them, under a lock).
+    compressed = compress.CACHE
+    compressed.mkdir(parents=True, exist_ok=True)
+    cache.mkdir(parents=True)
+    (cache / "compressed").symlink_to(compressed, target_is_directory=True)
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "SOURCE_DATE_EPOCH": source_date_epoch(),
            "BUILD_CACHE": str(cache), "TZ": "America/New_York"}  # fmt: skip
     build = [sys.executable, "-m", "build_scripts.build", "--out", str(out), "--site-url", site_url]

@@ -44,7 +44,7 @@ def pages(site: Path) -> list[Path]:
     return sorted(p for p in site.rglob("*.html") if "assets" not in p.relative_to(site).parts)
 
 
-def run(site: Path, made: Runtime, work: Path) -> None:
+def run(site: Path, made: Runtime, work: Path, compressed_copies: bool = True) -> None:
     """`work` is the build's work folder, where the pre-pass wrote handouts and charts."""
     problems = anchors.unfilled(site, pages(site)) + anchors.broken_citations(site)
     if problems:
@@ -62,4 +62,5 @@ def run(site: Path, made: Runtime, work: Path) -> None:
         raise PostpassError("\n  ".join(["post-pass:", *problems]))
     service_worker.write(site)
     source_maps.remove(site)
-    compress.compress_site(site)  # last: it copies what the steps above made
+    if compressed_copies:
+        compress.compress_site(site)  # last: it copies what the steps above made

@@ -6,8 +6,11 @@ levels, and with no time in the gzip header so that two builds stay identical.
 
 from __future__ import annotations
 
+import fcntl
 import gzip
 import hashlib
+import os
+import tempfile
 from pathlib import Path
 
 import brotli
@@ -16,18 +19,24 @@ from build_scripts.host.headers import COMPRESSIBLE
 
 SMALLEST = 1024  # below this, compression saves less than a request's headers
 # Brotli at its best level takes about 40 s for Pyodide's 9.6 MB WebAssembly file, which is the
-# same in every build: compressed copies are kept here under the digest of what they hold.
-CACHE = Path(__file__).resolve().parents[2] / ".cache" / "compressed"
+# same in every build: compressed copies are kept here under the digest of what they hold (in
+# the build cache, $BUILD_CACHE or .cache/, beside the runtime). Two builds at once compress a
+# file once: the second waits on the first's lock and reads its copy.
+CACHE = Path(os.environ.get("BUILD_CACHE") or Path(__file__).resolve().parents[2] / ".cache")
+CACHE = CACHE / "compressed"
 
 
 def brotli_compress(data: bytes) -> bytes:
     if len(data) < 256 * 1024:
         return brotli.compress(data, quality=11)
+    CACHE.mkdir(parents=True, exist_ok=True)
     cached = CACHE / (hashlib.sha256(data).hexdigest() + ".br")
-    if not cached.exists():
-        CACHE.mkdir(parents=True, exist_ok=True)
-        cached.with_suffix(".tmp").write_bytes(brotli.compress(data, quality=11))
-        cached.with_suffix(".tmp").replace(cached)
+    with open(cached.with_suffix(".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not cached.exists():
+            with tempfile.NamedTemporaryFile(dir=CACHE, suffix=".tmp", delete=False) as out:
+                out.write(brotli.compress(data, quality=11))
+            Path(out.name).replace(cached)
     return cached.read_bytes()
 
 
