@@ -164,14 +164,18 @@ def checker_page(_open_checker_pages, browser, browser_context_args, site):
 
     def open_page(checker_id: str, viewport: tuple[int, int] = SHARED_VIEWPORT,
                   bypass_csp: bool = False):  # fmt: skip
-        key = (checker_id, viewport, bypass_csp)
+        # One page per checker (and CSP setting), resized for each screen: a Python start
+        # per page, not per page and screen.
+        key = (checker_id, bypass_csp)
         address = site.url + CHECKERS[checker_id].page
         page = _open_checker_pages.get(key)
+        width, height = viewport
         if page is None:
-            width, height = viewport
             context = browser.new_context(**browser_context_args, bypass_csp=bypass_csp,
                                           viewport={"width": width, "height": height})  # fmt: skip
             page = _open_checker_pages[key] = context.new_page()
+        elif page.viewport_size != {"width": width, "height": height}:
+            page.set_viewport_size({"width": width, "height": height})
         page.emulate_media(media="screen")
         if page.url.split("#")[0] != address:
             page.goto(address)
