@@ -243,7 +243,7 @@ def test_an_ascii_only_terminal_still_gets_json():
         input=json.dumps(GOOD).encode(),
         capture_output=True,
         cwd=ROOT,
-        env={"PYTHONIOENCODING": "ascii", "PATH": "/usr/bin:/bin"},
+        env={"PYTHONIOENCODING": "ascii", "PATH": "/usr/bin:/bin", "PYTHONDONTWRITEBYTECODE": "1"},
     )
     assert out.returncode == 0, out.stderr
     assert json.loads(out.stdout.decode("ascii")) == api.assess("notifiable-incident", GOOD)
