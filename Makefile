@@ -33,7 +33,7 @@ lint: setup-site
 # run (the first worker to need it builds it, with the reproducibility check's second build
 # beside it; the other worker waits), and the slowest tests are printed.
 test: setup lint
-	$(VENV)/python -m pytest -q -n 2 --dist loadfile --no-loadscope-reorder --durations=15
+	$(VENV)/python -m pytest -q -n 2 --dist loadfile --durations=15
 
 # The loop to run while working: lint, and every test that needs no build, browser or Pyodide.
 test-fast: setup-site lint

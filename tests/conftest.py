@@ -228,25 +228,7 @@ NEEDS = {
 }
 
 
-# The slowest files first, measured (pytest --junitxml, 2026-12-02), so that two workers handed
-# whole files in this order (--dist loadfile --no-loadscope-reorder: xdist otherwise orders
-# files by how many tests they hold) end together: the quick files fill in last.
-SLOWEST_FIRST = (
-    "test_browser", "test_accessibility", "test_self_healing", "test_keeping_answers",
-    "test_moment_of_use", "test_pyodide_parity", "test_privacy", "test_printing",
-    "test_zensical", "test_next_visit", "test_byte_budget", "test_start_failures",
-    "test_privacy_page", "test_worked_examples", "test_flowcharts", "test_search",
-    "test_handouts", "test_handle_form", "test_host",
-)  # fmt: skip
-
-
-def slowness(item: pytest.Item) -> int:
-    name = item.path.stem
-    return SLOWEST_FIRST.index(name) if name in SLOWEST_FIRST else len(SLOWEST_FIRST)
-
-
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    items.sort(key=slowness)  # stable: each file's tests stay in their order
     for item in items:
         for fixture, mark in NEEDS.items():
             if fixture in getattr(item, "fixturenames", ()):
