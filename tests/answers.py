@@ -58,8 +58,8 @@ def every_combination(checker_id: str) -> list[dict[str, Any]]:
     return known + one_unsure + all_unsure
 
 
-def _key(answers: Any) -> str | None:
-    return json.dumps(answers, sort_keys=True) if isinstance(answers, dict) else None
+def _key(answers: dict[str, Any]) -> str:
+    return json.dumps(answers, sort_keys=True)
 
 
 @functools.cache
@@ -69,16 +69,16 @@ def _every_result(checker_id: str) -> dict[str, str | api.InputError]:
     out: dict[str, str | api.InputError] = {}
     for answers in every_combination(checker_id):
         try:
-            out[_key(answers) or ""] = json.dumps(api.assess(checker_id, answers))
+            out[_key(answers)] = json.dumps(api.assess(checker_id, answers))
         except api.InputError as exc:
-            out[_key(answers) or ""] = exc
+            out[_key(answers)] = exc
     return out
 
 
 def assessed(checker_id: str, answers: Any) -> dict[str, Any]:
     """`api.assess(checker_id, answers)`, from the shared results where the answers are one of
     the combinations (the exhaustive tests ask for each of them in several files)."""
-    found = _every_result(checker_id).get(_key(answers) or "")
+    found = _every_result(checker_id).get(_key(answers)) if isinstance(answers, dict) else None
     if found is None:
         return api.assess(checker_id, answers)
     if isinstance(found, api.InputError):

@@ -94,30 +94,16 @@ def test_the_archive_refused_fails_fast(page: Page, site):
     print(f"\nGET 503 on the archive: message after {seconds:.1f} s")
 
 
-STALL = "const STALL_MS = 45_000;"
-
-
-def with_short_stall_limit(page: Page, site, seconds: int = 3, script: str = "") -> None:
-    """Serve the worker with its stall limit (45 s, README says so) shortened to `seconds`, so
-    that what happens past it is seen without waiting 45 s."""
-    script = script or worker_script(site)
-    assert STALL in script
-    short = script.replace(STALL, f"const STALL_MS = {seconds * 1000};")
-    page.route(
-        "**/js/checker-worker.js",
-        lambda route: route.fulfill(body=short, headers={"content-type": "text/javascript"}),
-    )
-
-
-def with_short_page_limits(page: Page, site, **limits_ms: int) -> None:
-    """Serve the page script with some of its limits shortened, as NAME=ms (for example
+def with_short_limits(page: Page, site, path: str, script: str = "", **limits_ms: int) -> None:
+    """Serve `path` (js/checkers.js or js/checker-worker.js; `script` in place of the built
+    one, if given) with some of its limits shortened, as NAME=ms (for example
     CALL_LIMIT_MS=2000): the behaviour past a limit is seen without waiting for it."""
-    script = (site.dir / "js" / "checkers.js").read_text(encoding="utf-8")
+    script = script or (site.dir / path).read_text(encoding="utf-8")
     for name, ms in limits_ms.items():
         script, found = re.subn(rf"const {name} = [\d_]+;", f"const {name} = {ms};", script)
         assert found == 1, name
     page.route(
-        "**/js/checkers.js",
+        "**/" + path,
         lambda route: route.fulfill(body=script, headers={"content-type": "text/javascript"}),
     )
 
@@ -128,7 +114,8 @@ def test_a_stalled_archive_ends_the_start(page: Page, site):
     so the start is not tried again at once.)"""
     stalled: list[Route] = []
     page.route("**/python.zip", lambda route: stalled.append(route))  # never answered
-    with_short_stall_limit(page, site)
+    assert "const STALL_MS = 45_000;" in worker_script(site)  # as served (README says so)
+    with_short_limits(page, site, "js/checker-worker.js", STALL_MS=3_000)
     page.goto(site.url + "allegations/")
     answer(page, "allegations", ALLEGATION)
     started = time.monotonic()
@@ -160,7 +147,7 @@ def test_a_lost_worker_is_reported_and_replaced(page: Page, site):
         route.fulfill(body=body, headers={"content-type": "text/javascript"})
 
     page.route("**/js/checker-worker.js", worker)
-    with_short_page_limits(page, site, CALL_LIMIT_MS=2_000)  # 20 s as served
+    with_short_limits(page, site, "js/checkers.js", CALL_LIMIT_MS=2_000)  # 20 s as served
     page.goto(site.url + "allegations/")
     answer(page, "allegations", ALLEGATION)
     press(page)
@@ -185,8 +172,8 @@ def test_a_slow_start_that_keeps_going_is_waited_for(page: Page, site):
         "      const how = await start(data);",
     )
     assert slow != original
-    with_short_stall_limit(page, site, script=slow)
-    with_short_page_limits(page, site, SILENCE_LIMIT_MS=3_000)
+    with_short_limits(page, site, "js/checker-worker.js", script=slow, STALL_MS=3_000)
+    with_short_limits(page, site, "js/checkers.js", SILENCE_LIMIT_MS=3_000)
     page.goto(site.url + "allegations/")
     answer(page, "allegations", ALLEGATION)
     press(page)

@@ -24,7 +24,8 @@ SMALLEST = 1024  # below this, compression saves less than a request's headers
 # the build cache, $BUILD_CACHE or .cache/, beside the runtime). Two builds at once compress a
 # file once: the second waits on the first's lock and reads its copy.
 CACHE = Path(os.environ.get("BUILD_CACHE") or Path(__file__).resolve().parents[2] / ".cache")
-CACHE = CACHE / "compressed"
+CACHE /= "compressed"
+LARGE = 256 * 1024  # from this size up, Brotli's copy is kept in the cache
 
 
 def brotli_compress(data: bytes) -> bytes:
@@ -44,9 +45,6 @@ def brotli_compress(data: bytes) -> bytes:
 
 def worth_compressing(path: Path) -> bool:
     return path.suffix in COMPRESSIBLE and path.stat().st_size >= SMALLEST
-
-
-LARGE = 256 * 1024  # above this, Brotli's copy is kept in the cache
 
 
 def _cache_brotli_copy(path: str) -> None:
