@@ -21,9 +21,11 @@ from .deadlines import within, working_days_phrase
 from .explain import quoted, unsure_reasons
 from .model import (
     UNDETERMINED,
+    UNDETERMINED_NAME,
     Action,
     Answers,
     Checker,
+    Outcome,
     Reason,
     Result,
     date_question,
@@ -89,12 +91,6 @@ def verdict(a: Answers) -> str:
     return "allegation" if any(a[limb.id] for limb in LIMBS) else "not_allegation"
 
 
-OUTCOMES = {
-    "allegation": "it is an allegation",
-    "not_allegation": "it is not an allegation on these answers",
-}
-
-
 def inform_action(a: Answers) -> Action:
     """Paragraph 5 of the proposed text: children's social care within one working day."""
     due, when = within(
@@ -142,9 +138,78 @@ DBS_DUTY = (
 )
 
 
+def allegation_summary(a: Answers) -> str:
+    """Every duty in one sentence, each with who acts and by when."""
+    due = inform_action(a).due
+    when = (
+        f"by {long_date(due)}"
+        if due
+        else f"within {working_days_phrase(INFORM_WITHIN_WORKING_DAYS)}"
+    )
+    summary = (
+        "This is an allegation: report it to a senior manager immediately and tell "
+        f"children’s social care {when}"
+    )
+    return summary + (
+        "; the organisation must refer the person to the DBS."
+        if a["removed_due_to_risk"] is True
+        else "."
+    )
+
+
+OUTCOMES = (
+    Outcome(
+        "allegation",
+        "act",
+        "it is an allegation",
+        allegation_summary,
+        actions=lambda a: [ALLEGATION_ACTIONS[0], inform_action(a), *ALLEGATION_ACTIONS[1:]],
+    ),
+    Outcome(
+        "not_allegation",
+        "clear",
+        "it is not an allegation on these answers",
+        lambda a: (
+            "On these answers this is not an allegation against a person who works with children."
+        ),
+        reasons=lambda a: [
+            Reason(
+                "On these answers the person is not said to have done any of the three things "
+                "an allegation may relate to.",
+                cite.ALLEGATION_LIMBS,
+            ),
+            NOT_A_VERDICT,
+        ],
+        actions=lambda a: [
+            Action(
+                "If more comes to light that fits any of the three, treat it as an allegation "
+                "and check again.",
+                cite.ALLEGATION_LIMBS,
+                source=cite.SITE,
+            )
+        ],
+    ),
+    Outcome(
+        UNDETERMINED,
+        "open",
+        UNDETERMINED_NAME,
+        lambda a: "Whether this is an allegation depends on the answers you were not sure of.",
+        actions=lambda a: [
+            Action(
+                "Find out the answers this depends on (listed under Why), then check again.",
+                cite.ALLEGATION_LIMBS,
+                source=cite.SITE,
+            ),
+            inform_action(a).only_if("this is an allegation"),
+        ],
+    ),
+)
+
+
 def assess(a: Answers) -> Result:
     decision = CHECKER.open(a)
     outcome = decision.value or UNDETERMINED
+    record = CHECKER.outcome(outcome)
     met = [limb for limb in LIMBS if a[limb.id] is True]
     reasons = [
         Reason(
@@ -152,52 +217,11 @@ def assess(a: Answers) -> Result:
         )
         for limb in met
     ]
+    reasons += record.reasons(a)
+    actions = record.actions(a)
+    summary = record.summary(a)
     inform = inform_action(a)
-
     dbs = a["removed_due_to_risk"]
-    if outcome == "allegation":
-        actions = [ALLEGATION_ACTIONS[0], inform, *ALLEGATION_ACTIONS[1:]]
-        when = (
-            f"by {long_date(inform.due)}"
-            if inform.due
-            else f"within {working_days_phrase(INFORM_WITHIN_WORKING_DAYS)}"
-        )
-        # Every duty in one sentence, each with who acts and by when.
-        summary = (
-            "This is an allegation: report it to a senior manager immediately and tell "
-            f"children’s social care {when}"
-        )
-        summary += "; the organisation must refer the person to the DBS." if dbs is True else "."
-    elif outcome == "not_allegation":
-        reasons += [
-            Reason(
-                "On these answers the person is not said to have done any of the three things "
-                "an allegation may relate to.",
-                cite.ALLEGATION_LIMBS,
-            ),
-            NOT_A_VERDICT,
-        ]
-        actions = [
-            Action(
-                "If more comes to light that fits any of the three, treat it as an allegation "
-                "and check again.",
-                cite.ALLEGATION_LIMBS,
-                source=cite.SITE,
-            )
-        ]
-        summary = (
-            "On these answers this is not an allegation against a person who works with children."
-        )
-    else:
-        actions = [
-            Action(
-                "Find out the answers this depends on (listed under Why), then check again.",
-                cite.ALLEGATION_LIMBS,
-                source=cite.SITE,
-            ),
-            inform.only_if("this is an allegation"),
-        ]
-        summary = "Whether this is an allegation depends on the answers you were not sure of."
     reasons += unsure_reasons(CHECKER, a)
 
     removed = quoted(CHECKER, "removed_due_to_risk")
@@ -270,5 +294,4 @@ CHECKER = Checker(
     assess=assess,
     verdict=verdict,
     outcomes=OUTCOMES,
-    tones={"allegation": "act", "not_allegation": "clear"},
 )

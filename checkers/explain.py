@@ -28,8 +28,8 @@ def if_answered(checker: Checker, answers: Answers, name: str, value: Any) -> st
     if not result.values:
         return "your other answers rule this out"
     if result.settled:
-        return checker.outcomes[result.value]
-    possible = [checker.outcomes[v] for v in checker.outcomes if v in result.values]
+        return checker.outcome(result.value).name
+    possible = [o.name for o in checker.decided if o.id in result.values]
     return "it would still depend on your other “Not sure” answers: " + ", or ".join(possible)
 
 

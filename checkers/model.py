@@ -26,6 +26,8 @@ Answers = dict[str, Any]
 # How strongly a result asks the reader to act: the page colours each outcome by its tone.
 Tone = Literal["act", "review", "clear", "open"]
 UNDETERMINED = "undetermined"
+# How a flowchart names the UNDETERMINED outcome.
+UNDETERMINED_NAME = "cannot be decided until the “Not sure” answers are known"
 
 
 @dataclass(frozen=True)
@@ -171,6 +173,27 @@ class Action:
         }
 
 
+def _nothing(answers: Answers) -> list[Any]:
+    return []
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One outcome of a checker, in one place (as a Smart Answers outcome is): its id, its tone
+    (how strongly it asks the reader to act: the page's colour and the flowchart's), how a
+    result names it among the ways an open result could go ("it is a notifiable incident"), and
+    the summary, reasons and actions it gives. Those three are functions of the answers, as some
+    carry a date or a count; the reasons and actions every outcome shares (a "not sure" answer,
+    a DBS referral) are added by the checker's `assess`."""
+
+    id: str
+    tone: Tone
+    name: str
+    summary: Callable[[Answers], str]
+    reasons: Callable[[Answers], list[Reason]] = _nothing
+    actions: Callable[[Answers], list[Action]] = _nothing
+
+
 @dataclass(frozen=True)
 class FilledIn:
     """A link to another checker with some answers filled in (the page makes the address)."""
@@ -205,7 +228,7 @@ class Result:
 
     @property
     def tone(self) -> Tone:
-        return "open" if self.outcome == UNDETERMINED else self.checker.tones[self.outcome]
+        return self.checker.outcome(self.outcome).tone
 
     @property
     def notes(self) -> list[Note]:
@@ -238,10 +261,10 @@ class Checker:
     page: str  # the page the checker stands on, e.g. "notifiable-incidents/"
     questions: tuple[Question, ...]
     assess: Callable[[Answers], Result]
-    # The outcome for answers with nothing left "not sure", and how a result names each one.
+    # The outcome for answers with nothing left "not sure" (one of `outcomes`' ids).
     verdict: Callable[[Answers], str]
-    outcomes: Mapping[str, str]
-    tones: Mapping[str, Tone]
+    # Every outcome, UNDETERMINED (the answers left "not sure" decide it) last.
+    outcomes: tuple[Outcome, ...]
     # Answers that cannot all be true; only known answers can contradict.
     contradictions: Callable[[Answers], list[Problem]] = field(default=lambda a: [])
     submit_label: str = "Check"
@@ -262,6 +285,21 @@ class Checker:
     # A decision (drawn as a flowchart for trainers), not a checklist.
     decision: bool = True
 
+    def __post_init__(self) -> None:
+        ids = [o.id for o in self.outcomes]
+        if ids[-1:] != [UNDETERMINED] or len(set(ids)) != len(ids):
+            raise ValueError(f"{self.id}: outcomes must be unique, with {UNDETERMINED} last")
+        if self.outcomes[-1].tone != "open" or "open" in (o.tone for o in self.outcomes[:-1]):
+            raise ValueError(f"{self.id}: only {UNDETERMINED} has the tone open")
+
+    def outcome(self, outcome_id: str) -> Outcome:
+        return next(o for o in self.outcomes if o.id == outcome_id)
+
+    @property
+    def decided(self) -> tuple[Outcome, ...]:
+        """The outcomes a verdict can reach: every one but UNDETERMINED."""
+        return self.outcomes[:-1]
+
     def question(self, name: str) -> Question:
         for q in self.questions:
             if q.id == name:
@@ -275,7 +313,7 @@ class Checker:
             "intro": self.intro,
             "page": self.page,
             "questions": [q.schema() for q in self.questions],
-            "outcomes": [*self.outcomes, UNDETERMINED],
+            "outcomes": [o.id for o in self.outcomes],
         }
 
     def not_asked(self, q: Question, answers: Answers) -> bool:

@@ -19,9 +19,11 @@ from .deadlines import within, working_days_phrase
 from .explain import unsure_reasons
 from .model import (
     UNDETERMINED,
+    UNDETERMINED_NAME,
     Action,
     Answers,
     Checker,
+    Outcome,
     Reason,
     Result,
     choice,
@@ -131,13 +133,6 @@ def verdict(answers: Answers) -> str:
     return "notifiable" if criteria_met(answers) else "not_notifiable"
 
 
-# Each outcome once: how a result names it, its summary and its actions.
-OUTCOMES = {
-    "notifiable": "it is a notifiable incident",
-    "not_notifiable": "it is not a notifiable incident",
-}
-
-
 def report_action(answers: Answers, date_asked: bool = True) -> Action:
     """Paragraph 2 of the proposed text: report promptly, and within five working days.
     `date_asked`: whether the check this appears in asks for the date of awareness."""
@@ -174,66 +169,17 @@ FIND_OUT = Action(
 )
 
 
-def assess(answers: Answers) -> Result:
-    settled = CHECKER.open(answers)
-    # Once the child has died, "seriously harmed" is not asked: the first criterion covers it.
-    harm_asked = not CHECKER.not_asked(CHECKER.question("seriously_harmed"), answers)
-    met = [
-        c
-        for c in CRITERIA
-        if CHECKER.always(answers, c.test) and (harm_asked or c.id != "serious_harm_abuse_neglect")
-    ]
-    reasons = [Reason(c.met, cite.NI_CRITERIA) for c in met]
-    actions: list[Action] = []
-    notify_by = None
-
-    if settled.value == "notifiable":
-        outcome = "notifiable"
-        reasons.append(
-            Reason(
-                "Meeting any one of the criteria is enough for an incident to be notifiable.",
-                cite.NI_CRITERIA,
-            )
+def notifiable_summary(answers: Answers) -> str:
+    notify_by = report_action(answers).due
+    within_days = working_days_phrase(NOTIFY_WITHIN_WORKING_DAYS)
+    return (
+        "This is a notifiable incident: the local authority should tell Ofsted and the LSCB "
+        + (
+            f"promptly, and by {long_date(notify_by)} at the latest"
+            if notify_by
+            else f"promptly, and within {within_days}"
         )
-        report = report_action(answers)
-        notify_by = report.due
-        actions += [report, SCR_ACTION]
-        within_days = working_days_phrase(NOTIFY_WITHIN_WORKING_DAYS)
-        summary = (
-            "This is a notifiable incident: the local authority should tell Ofsted and the LSCB "
-            + (
-                f"promptly, and by {long_date(notify_by)} at the latest"
-                if notify_by
-                else f"promptly, and within {within_days}"
-            )
-            + f" ({within_days}: the January 2015 proposed text)."
-        )
-    elif settled.value == "not_notifiable":
-        outcome = "not_notifiable"
-        reasons.append(Reason(not_met_reason(answers), cite.NI_CRITERIA))
-        actions.append(CHECK_AGAIN)
-        summary = "On these answers the incident is not a notifiable incident."
-    else:
-        outcome = UNDETERMINED
-        summary = (
-            "Whether this is a notifiable incident depends on the answers you were not sure of."
-        )
-        report = report_action(answers)
-        actions += [FIND_OUT, report.only_if("this is a notifiable incident")]
-        # The time runs from awareness whatever the answers turn out to be.
-        notify_by = report.due
-    reasons += unsure_reasons(CHECKER, answers)
-    return result(
-        CHECKER,
-        answers,
-        outcome,
-        summary,
-        reasons,
-        actions,
-        depends_on=settled.depends_on,
-        notifiable={"notifiable": True, "not_notifiable": False}.get(outcome),
-        criteria_met=[c.id for c in met],
-        notify_by=notify_by,
+        + f" ({within_days}: the January 2015 proposed text)."
     )
 
 
@@ -250,6 +196,67 @@ def not_met_reason(answers: Answers) -> str:
             "suspected, so none of the four criteria is met."
         )
     return "None of the four criteria is met on these answers."
+
+
+OUTCOMES = (
+    Outcome(
+        "notifiable",
+        "act",
+        "it is a notifiable incident",
+        notifiable_summary,
+        reasons=lambda a: [
+            Reason(
+                "Meeting any one of the criteria is enough for an incident to be notifiable.",
+                cite.NI_CRITERIA,
+            )
+        ],
+        actions=lambda a: [report_action(a), SCR_ACTION],
+    ),
+    Outcome(
+        "not_notifiable",
+        "clear",
+        "it is not a notifiable incident",
+        lambda a: "On these answers the incident is not a notifiable incident.",
+        reasons=lambda a: [Reason(not_met_reason(a), cite.NI_CRITERIA)],
+        actions=lambda a: [CHECK_AGAIN],
+    ),
+    Outcome(
+        UNDETERMINED,
+        "open",
+        UNDETERMINED_NAME,
+        lambda a: (
+            "Whether this is a notifiable incident depends on the answers you were not sure of."
+        ),
+        actions=lambda a: [FIND_OUT, report_action(a).only_if("this is a notifiable incident")],
+    ),
+)
+
+
+def assess(answers: Answers) -> Result:
+    settled = CHECKER.open(answers)
+    outcome = CHECKER.outcome(settled.value or UNDETERMINED)
+    # Once the child has died, "seriously harmed" is not asked: the first criterion covers it.
+    harm_asked = not CHECKER.not_asked(CHECKER.question("seriously_harmed"), answers)
+    met = [
+        c
+        for c in CRITERIA
+        if CHECKER.always(answers, c.test) and (harm_asked or c.id != "serious_harm_abuse_neglect")
+    ]
+    reasons = [Reason(c.met, cite.NI_CRITERIA) for c in met] + outcome.reasons(answers)
+    reasons += unsure_reasons(CHECKER, answers)
+    return result(
+        CHECKER,
+        answers,
+        outcome.id,
+        outcome.summary(answers),
+        reasons,
+        outcome.actions(answers),
+        depends_on=settled.depends_on,
+        notifiable={"notifiable": True, "not_notifiable": False}.get(outcome.id),
+        criteria_met=[c.id for c in met],
+        # The time runs from awareness whatever the open answers turn out to be.
+        notify_by=report_action(answers).due if outcome.id != "not_notifiable" else None,
+    )
 
 
 CHECKER = Checker(
@@ -270,5 +277,4 @@ CHECKER = Checker(
     assess=assess,
     verdict=verdict,
     outcomes=OUTCOMES,
-    tones={"notifiable": "act", "not_notifiable": "clear"},
 )

@@ -23,11 +23,13 @@ from . import notifiable_incident
 from .explain import quoted, unsure_reasons
 from .model import (
     UNDETERMINED,
+    UNDETERMINED_NAME,
     Action,
     Answers,
     Checker,
     FilledIn,
     Note,
+    Outcome,
     Problem,
     Reason,
     Result,
@@ -179,15 +181,6 @@ def verdict(a: Answers) -> str:
     return "not_indicated"
 
 
-OUTCOMES = {
-    "must": "a serious case review must be commissioned",
-    "should": "a serious case review should always be carried out (a death in custody)",
-    "consider": "an SCR is not required, but the LSCB should consider a review and may still "
-    "commission an SCR",
-    "not_indicated": "a serious case review is not required",
-}
-
-
 def contradictions(a: Answers) -> list[Problem]:
     problems = []
     if a["abuse_or_neglect"] == "not_suspected":
@@ -241,17 +234,21 @@ def contradictions(a: Answers) -> list[Problem]:
 def assess(a: Answers) -> Result:
     decision = CHECKER.open(a)
     scr = decision.value or UNDETERMINED
-    reasons = harm_reasons(a) + DECISION_REASONS[scr](a)
+    outcome = CHECKER.outcome(scr)
+    reasons = harm_reasons(a) + outcome.reasons(a)
     reasons += unsure_reasons(CHECKER, a)
+    actions = outcome.actions(a)
+    summary = outcome.summary(a)
     if scr == UNDETERMINED:
+        # What each way the decision could go asks first, and whether every way is a review.
         reasons += either_way(decision.values)
-        actions = [FIND_OUT] + [
-            Action(f"If {OUTCOMES[v]}: {DECISION_ACTIONS[v][0].text}", DECISION_ACTIONS[v][0].cite)
-            for v in OUTCOMES
-            if v in decision.values
+        actions += [
+            Action(f"If {o.name}: {o.actions(a)[0].text}", o.actions(a)[0].cite)
+            for o in CHECKER.decided
+            if o.id in decision.values
         ]
-    else:
-        actions = list(DECISION_ACTIONS[scr])
+        if review_either_way(decision.values):
+            summary = EITHER_WAY_SUMMARY
 
     notifiable = notifiability(a)
     reasons.append(notifiable_reason(a, notifiable))
@@ -261,9 +258,6 @@ def assess(a: Answers) -> Result:
     elif notifiable.value is None:
         actions.append(check_notifiable(notifiable.depends_on))
 
-    summary = SUMMARIES[scr]
-    if scr == UNDETERMINED and review_either_way(decision.values):
-        summary = EITHER_WAY_SUMMARY
     return result(
         CHECKER,
         a,
@@ -307,20 +301,6 @@ def either_way(possible: frozenset) -> list[Reason]:
     ]
 
 
-SUMMARIES = {
-    "must": "The LSCB must commission a serious case review; the final decision on whether to "
-    "conduct it rests with the LSCB Chair.",
-    "should": "A serious case review should always be carried out when a child dies in custody, "
-    "even though the regulation 5(2) criteria are not met.",
-    "consider": "The criteria for a serious case review are not met on these answers, but the "
-    "LSCB should consider a review and may still commission an SCR.",
-    "not_indicated": "A serious case review is not required on these answers; the LSCB may "
-    "still decide to commission an SCR or an alternative form of case review, and should "
-    "consider conducting reviews on cases which do not meet the SCR criteria.",
-    UNDETERMINED: "Whether a serious case review is required depends on the answers you were "
-    "not sure of.",
-}
-
 # An open decision whose every way leads to a review says so first.
 EITHER_WAY_SUMMARY = (
     "A serious case review follows either way: whether it must be commissioned or should be "
@@ -332,44 +312,6 @@ FIND_OUT = Action(
     cite.REGULATION_5,
     source=cite.SITE,
 )
-
-# What to do for each decision; the first action is the decision's own.
-DECISION_ACTIONS: dict[str, tuple[Action, ...]] = {
-    "must": (
-        Action(
-            "The LSCB must commission a serious case review. The final decision on whether to "
-            "conduct the SCR rests with the LSCB Chair.",
-            cite.SCR_PARA_7,
-        ),
-    ),
-    "should": (
-        Action(
-            "The LSCB should carry out a serious case review: paragraph 6 says an SCR should "
-            "always be carried out when a child dies in custody or in the other settings it "
-            "lists.",
-            cite.SCR_PARA_6,
-        ),
-    ),
-    "consider": (
-        Action(
-            "The LSCB considers whether to commission an SCR or an alternative form of case "
-            "review. LSCBs should consider conducting reviews on cases which do not meet the SCR "
-            "criteria.",
-            cite.SCR_PARA_8,
-        ),
-    ),
-    "not_indicated": (
-        Action(
-            "LSCBs should consider conducting reviews on cases which do not meet the SCR criteria.",
-            cite.SCR_PARA_8,
-        ),
-        Action(
-            "If abuse or neglect comes to be known or suspected, check again.",
-            cite.REGULATION_5,
-            source=cite.SITE,
-        ),
-    ),
-}
 
 
 def must_reasons(a: Answers) -> list[Reason]:
@@ -488,20 +430,107 @@ def not_indicated_reasons(a: Answers) -> list[Reason]:
     ]
 
 
-DECISION_REASONS = {
-    "must": must_reasons,
-    "should": should_reasons,
-    "consider": consider_reasons,
-    "not_indicated": not_indicated_reasons,
-    UNDETERMINED: lambda a: [
+def open_reasons(a: Answers) -> list[Reason]:
+    return [
         Reason(
             "What each answer you were not sure of would lead to, below, follows regulation 5(2) "
             "and paragraphs 6 to 8: an SCR must follow a case that meets regulation 5(2), should "
             "always follow a death in custody, and may still follow other cases.",
             cite.SCR_PARA_6,
         )
-    ],
-}
+    ]
+
+
+# Each decision once. Its first action is the decision's own (an open result lists it, "If …").
+OUTCOMES = (
+    Outcome(
+        "must",
+        "act",
+        "a serious case review must be commissioned",
+        lambda a: (
+            "The LSCB must commission a serious case review; the final decision on whether "
+            "to conduct it rests with the LSCB Chair."
+        ),
+        must_reasons,
+        lambda a: [
+            Action(
+                "The LSCB must commission a serious case review. The final decision on whether "
+                "to conduct the SCR rests with the LSCB Chair.",
+                cite.SCR_PARA_7,
+            )
+        ],
+    ),
+    Outcome(
+        "should",
+        "act",
+        "a serious case review should always be carried out (a death in custody)",
+        lambda a: (
+            "A serious case review should always be carried out when a child dies in "
+            "custody, even though the regulation 5(2) criteria are not met."
+        ),
+        should_reasons,
+        lambda a: [
+            Action(
+                "The LSCB should carry out a serious case review: paragraph 6 says an SCR should "
+                "always be carried out when a child dies in custody or in the other settings it "
+                "lists.",
+                cite.SCR_PARA_6,
+            )
+        ],
+    ),
+    Outcome(
+        "consider",
+        "review",
+        "an SCR is not required, but the LSCB should consider a review and may still "
+        "commission an SCR",
+        lambda a: (
+            "The criteria for a serious case review are not met on these answers, but the "
+            "LSCB should consider a review and may still commission an SCR."
+        ),
+        consider_reasons,
+        lambda a: [
+            Action(
+                "The LSCB considers whether to commission an SCR or an alternative form of case "
+                "review. LSCBs should consider conducting reviews on cases which do not meet the "
+                "SCR criteria.",
+                cite.SCR_PARA_8,
+            )
+        ],
+    ),
+    Outcome(
+        "not_indicated",
+        "clear",
+        "a serious case review is not required",
+        lambda a: (
+            "A serious case review is not required on these answers; the LSCB may still "
+            "decide to commission an SCR or an alternative form of case review, and should consider "
+            "conducting reviews on cases which do not meet the SCR criteria."
+        ),
+        not_indicated_reasons,
+        lambda a: [
+            Action(
+                "LSCBs should consider conducting reviews on cases which do not meet the SCR "
+                "criteria.",
+                cite.SCR_PARA_8,
+            ),
+            Action(
+                "If abuse or neglect comes to be known or suspected, check again.",
+                cite.REGULATION_5,
+                source=cite.SITE,
+            ),
+        ],
+    ),
+    Outcome(
+        UNDETERMINED,
+        "open",
+        UNDETERMINED_NAME,
+        lambda a: (
+            "Whether a serious case review is required depends on the answers you were not sure of."
+        ),
+        open_reasons,
+        lambda a: [FIND_OUT],
+    ),
+)
 
 
 def harm_reasons(a: Answers) -> list[Reason]:
@@ -723,7 +752,6 @@ CHECKER = Checker(
     assess=assess,
     verdict=verdict,
     outcomes=OUTCOMES,
-    tones={"must": "act", "should": "act", "consider": "review", "not_indicated": "clear"},
     contradictions=contradictions,
     notes=notes,
 )

@@ -26,10 +26,12 @@ from . import citations as cite
 from .explain import unsure_reasons
 from .model import (
     UNDETERMINED,
+    UNDETERMINED_NAME,
     Action,
     Answers,
     Checker,
     Note,
+    Outcome,
     Problem,
     Question,
     Reason,
@@ -165,14 +167,6 @@ def verdict(a: Answers) -> str:
     return "gaps"
 
 
-OUTCOMES = {
-    "meets": "the policy meets every item of the checklist",
-    "meets_guidance": "the policy meets what the guidance expects, with good-practice items "
-    "missing",
-    "gaps": "the policy does not meet what the guidance expects",
-}
-
-
 def contradictions(a: Answers) -> list[Problem]:
     if a[POLICY.id] is not False:
         return []
@@ -188,15 +182,81 @@ def contradictions(a: Answers) -> list[Problem]:
     ]
 
 
+def _unsure(a: Answers) -> list[Item]:
+    """The items answered "not sure" (and asked)."""
+    unsure_ids = CHECKER.unsure_fields(a)
+    return [i for i in ITEMS if i.id in unsure_ids]
+
+
+def _gaps(a: Answers) -> list[Item]:
+    """The items known not to be met."""
+    unsure = _unsure(a)
+    return [i for i in ITEMS if a[i.id] is not True and i not in unsure]
+
+
+def _met(a: Answers) -> int:
+    return sum(a[i.id] is True for i in ITEMS)
+
+
+def _practice_gaps(a: Answers) -> int:
+    return sum(i.source != "guidance" for i in _gaps(a))
+
+
+def _items(count: int) -> str:
+    return f"{count} good-practice item{'s' if count != 1 else ''}"
+
+
+def gaps_summary(a: Answers) -> str:
+    if a[POLICY.id] is False:
+        return (
+            f"There is no whistleblowing policy: organisations with safeguarding duties must "
+            f"have one; adopt one first (0 of {len(ITEMS)} items met)."
+        )
+    return f"The policy has gaps: {expectations(a)} ({_met(a)} of {len(ITEMS)} items met)."
+
+
+OUTCOMES = (
+    Outcome(
+        "meets",
+        "clear",
+        "the policy meets every item of the checklist",
+        lambda a: f"The policy meets all {len(ITEMS)} items of the checklist.",
+    ),
+    Outcome(
+        "meets_guidance",
+        "review",
+        "the policy meets what the guidance expects, with good-practice items missing",
+        lambda a: (
+            f"The policy meets what the guidance expects; {_items(_practice_gaps(a))} "
+            f"missing ({_met(a)} of {len(ITEMS)} items met)."
+        ),
+    ),
+    Outcome(
+        "gaps",
+        "act",
+        "the policy does not meet what the guidance expects",
+        gaps_summary,
+    ),
+    Outcome(
+        UNDETERMINED,
+        "open",
+        UNDETERMINED_NAME,
+        lambda a: (
+            "Whether the policy meets what the guidance expects depends on the answers "
+            f"you were not sure of: {expectations(a)} ({_met(a)} of {len(ITEMS)} items met)."
+        ),
+    ),
+)
+
+
 def assess(a: Answers) -> Result:
+    """The reasons and the action plan are the checklist's, item by item, whatever the outcome;
+    the outcome gives the summary."""
     decision = CHECKER.open(a)
     outcome = decision.value or UNDETERMINED
     no_policy = a[POLICY.id] is False
-    met = [i for i in ITEMS if a[i.id] is True]
-    missing = [i for i in ITEMS if a[i.id] is not True]
-    unsure_ids = CHECKER.unsure_fields(a)
-    unsure = [i for i in missing if i.id in unsure_ids]
-    gaps = [i for i in missing if i not in unsure]
+    unsure = _unsure(a)
+    gaps = _gaps(a)
     guidance_gaps = [i for i in gaps if i.source == "guidance"]
     reasons: list[Reason] = []
     if no_policy:
@@ -217,12 +277,11 @@ def assess(a: Answers) -> Result:
         )
     elif not any(i.source == "guidance" for i in unsure):
         reasons.append(Reason("All the expectations of the guidance are met.", cite.WHISTLEBLOWING))
-    practice_gaps = len(gaps) - len(guidance_gaps)
+    practice_gaps = _practice_gaps(a)
     if practice_gaps:
         reasons.append(
             Reason(
-                f"{practice_gaps} good-practice item{'s' if practice_gaps != 1 else ''} "
-                "written by this site to help meet them "
+                f"{_items(practice_gaps)} written by this site to help meet them "
                 f"{'are' if practice_gaps != 1 else 'is'} missing.",
                 cite.WHISTLEBLOWING_GOOD_PRACTICE,
             )
@@ -242,39 +301,19 @@ def assess(a: Answers) -> Result:
             Action(f"Find out: {i.question[0].lower()}{i.question[1:]}", i.cite, source=cite.SITE)
             for i in unsure
         ]
-
-    total = len(ITEMS)
-    if outcome == "meets":
-        summary = f"The policy meets all {total} items of the checklist."
-    elif no_policy:
-        summary = (
-            f"There is no whistleblowing policy: organisations with safeguarding duties must "
-            f"have one; adopt one first (0 of {total} items met)."
-        )
-    elif guidance_gaps:
-        summary = f"The policy has gaps: {expectations(a)} ({len(met)} of {total} items met)."
-    elif outcome == "meets_guidance":
-        summary = (
-            f"The policy meets what the guidance expects; {practice_gaps} good-practice "
-            f"item{'s' if practice_gaps != 1 else ''} missing ({len(met)} of {total} items met)."
-        )
-    else:
-        summary = (
-            f"Whether the policy meets what the guidance expects depends on the answers you were "
-            f"not sure of: {expectations(a)} ({len(met)} of {total} items met)."
-        )
+    missing = [i for i in ITEMS if a[i.id] is not True]
     return result(
         CHECKER,
         a,
         outcome,
-        summary,
+        CHECKER.outcome(outcome).summary(a),
         reasons,
         actions,
         depends_on=decision.depends_on,
         missing=[i.id for i in missing],
         missing_guidance=[i.id for i in missing if i.source == "guidance"],
         unsure=[i.id for i in unsure],
-        score={"met": len(met), "total": total},
+        score={"met": _met(a), "total": len(ITEMS)},
     )
 
 
@@ -310,7 +349,6 @@ CHECKER = Checker(
     assess=assess,
     verdict=verdict,
     outcomes=OUTCOMES,
-    tones={"meets": "clear", "meets_guidance": "review", "gaps": "act"},
     contradictions=contradictions,
     # With the policy "not sure", its "no" leaves the other items unasked: any answer to them
     # is possible, and none is met.

@@ -76,8 +76,7 @@ def check_reply(checker_id: str, answers: dict[str, Any], reply: dict[str, Any])
     expected = assessed(checker_id, answers)
     assert reply["result"] == expected
     checker = CHECKERS[checker_id]
-    assert reply["tone"] == ("open" if expected["outcome"] == "undetermined" else
-                             checker.tones[expected["outcome"]])  # fmt: skip
+    assert reply["tone"] == checker.outcome(expected["outcome"]).tone
     page = Page(reply["html"])
     plain = page.plain
     assert " ".join(expected["summary"].split()) in plain

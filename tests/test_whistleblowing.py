@@ -167,7 +167,7 @@ def test_good_practice_gaps_alone_are_not_the_guidance_outcome():
     answers = dict.fromkeys(IDS, True) | {"regular_review": False, "feedback_to_raiser": False}
     result = assessed("whistleblowing", answers)
     assert result["outcome"] == "meets_guidance"
-    assert CHECKERS["whistleblowing"].tones["meets_guidance"] != "act"
+    assert CHECKERS["whistleblowing"].outcome("meets_guidance").tone != "act"
     assert "meets what the guidance expects; 2 good-practice items missing" in result["summary"]
 
 

@@ -31,7 +31,7 @@ def test_at_least_five_per_checker_covering_every_outcome():
     assert set(OUTCOMES) == set(CHECKERS)
     for checker_id, outcomes in OUTCOMES.items():
         mine = [e for e in EXAMPLES if e["checker"] == checker_id]
-        assert len(mine) >= 5, checker_id
+        assert len(mine) >= 5, f"{checker_id}: {len(mine)} worked examples, not 5"
         assert {e["expected"]["outcome"] for e in mine} == outcomes, checker_id
     assert len({e["id"] for e in EXAMPLES}) == len(EXAMPLES)
 
@@ -70,6 +70,21 @@ def test_page_lists_every_example(site):
         assert f'data-example-link="{example["id"]}"' in html
 
 
+# What the page was doing when no result came (a rare failure under load, not yet explained):
+# whether the form is still the one the earlier example used, what the status line says, what
+# is chosen, and how many documents this tab has loaded.
+STATE = """() => {
+  const form = document.querySelector("form[data-checker]");
+  const line = document.querySelector("[data-checker-status]");
+  return JSON.stringify({
+    status: line.textContent, state: line.dataset.state ?? null,
+    sameForm: form.dataset.followedFrom ?? null, bound: form.dataset.bound ?? null,
+    busy: form.dataset.busy ?? null, chosen: form.querySelectorAll("input:checked").length,
+    hash: location.hash.slice(0, 60), readyState: document.readyState,
+  });
+}"""
+
+
 @pytest.mark.browser
 def test_every_example_link_opens_its_checker_with_the_answers(page: Page, site):
     """The first example of each checker is opened afresh, as a trainee opening its link; the
@@ -91,18 +106,16 @@ def test_every_example_link_opens_its_checker_with_the_answers(page: Page, site)
             page.goto(href)
         else:
             page.evaluate(
-                """h => { document.querySelector("form[data-checker]").reset();
+                """h => { const form = document.querySelector("form[data-checker]");
+                          form.dataset.followedFrom = "earlier example";
+                          form.reset();
                           location.hash = h; }""",
                 "#" + href.split("#", 1)[1],
             )
         try:
             page.wait_for_selector(RESULT, timeout=60_000)
         except PlaywrightTimeout:
-            status = page.locator("[data-checker-status]")
-            raise AssertionError(
-                f"{example_id}: no result; the status line says {status.text_content()!r}"
-                f" ({status.get_attribute('data-state')})"
-            ) from None
+            raise AssertionError(f"{example_id}: no result; {page.evaluate(STATE)}") from None
         outcome = page.locator("[data-checker-result]").get_attribute("data-outcome")
         # Dates are not carried in links: a date-free run of the same answers is the reference.
         no_dates = {

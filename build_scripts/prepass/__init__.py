@@ -75,20 +75,20 @@ def fragments(made: runtime.Runtime) -> dict[str, str]:
     return out
 
 
-def check_forms_are_on_their_pages() -> list[str]:
-    """Each checker's page includes its form and the note at its top; the home page lists
-    the checks."""
+def check_forms_are_on_their_pages(docs: Path = DOCS) -> list[str]:
+    """Each checker's page includes its form, the note at its top and (for a decision) its
+    flowchart; the home page lists the checks."""
     problems = []
     for checker in CHECKERS.values():
-        page = DOCS / f"{checker.page.strip('/')}.md"
+        page = docs / f"{checker.page.strip('/')}.md"
         text = page.read_text(encoding="utf-8")
         names = [form_name(checker.id), f"check-on-this-page-{checker.id}.md"]
         if checker.id in flowcharts.DECISION_CHECKERS:
             names.append(f"flowchart-{checker.id}.html")
         for name in names:
             if include_line(name) not in text:
-                problems.append(f"{page.relative_to(ROOT)} does not include {name}")
-    if include_line("check-a-case.md") not in (DOCS / "index.md").read_text(encoding="utf-8"):
+                problems.append(f"docs/{page.relative_to(docs)} does not include {name}")
+    if include_line("check-a-case.md") not in (docs / "index.md").read_text(encoding="utf-8"):
         problems.append("docs/index.md does not include check-a-case.md")
     return problems
 

@@ -29,13 +29,12 @@ from typing import Any
 from build_scripts.licence import credit
 from checkers import CHECKERS
 from checkers.errors import InputError
-from checkers.model import UNDETERMINED, Checker, Question, Result
+from checkers.model import Checker, Question, Result
 from checkers.period import REPLACED
 from checkers.web.encoding import FORM_LABELS, NOT_ANSWERED, form_value
 
 # Every checker whose outcome is a decision gets a chart (the registry says which).
 DECISION_CHECKERS = tuple(c.id for c in CHECKERS.values() if c.decision)
-UNDETERMINED_LABEL = "cannot be decided until the “Not sure” answers are known"
 ABSENT = object()  # an optional question left unanswered
 TONE_COLOURS = {"act": "#fbeaec", "review": "#fff4e0", "clear": "#e8f4ea", "open": "#f3f3f3"}
 FIRST_ARROW_WEIGHT = 5  # how much straighter than the others dot keeps a first answer's arrow
@@ -70,12 +69,10 @@ class Diagram:
 
     def label(self, outcome: str) -> str:
         decision, _, duty = outcome.partition(DUTY_MARK)
-        text = UNDETERMINED_LABEL if decision == UNDETERMINED else self.checker.outcomes[decision]
-        return text + DUTY_LABELS.get(duty, "")
+        return self.checker.outcome(decision).name + DUTY_LABELS.get(duty, "")
 
     def tone(self, outcome: str) -> str:
-        decision = outcome.partition(DUTY_MARK)[0]
-        return "open" if decision == UNDETERMINED else self.checker.tones[decision]
+        return self.checker.outcome(outcome.partition(DUTY_MARK)[0]).tone
 
     def paths(self) -> list[tuple[list[tuple[Question, str]], str]]:
         """Every path from the start: the answers along it (by label) and the outcome."""
