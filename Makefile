@@ -65,3 +65,4 @@ lock:
 # The nginx configuration in deploy/, from a fresh build (a test fails when it is out of date).
 deploy-config: build
 	$(VENV)/python -m build_scripts.host.nginx --site site > deploy/nginx/working-together-2015.conf
+	$(VENV)/python -m build_scripts.host.caddy --site site > deploy/caddy/Caddyfile

@@ -105,7 +105,7 @@ def build(
         if site.exists():
             shutil.rmtree(site)
         run_generator(generator, site, site_url, work)
-        postpass.run(site, made, work, compressed_copies)
+        postpass.run(site, made, work, site_url, compressed_copies)
 
 
 def main(argv: list[str] | None = None) -> int:

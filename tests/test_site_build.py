@@ -305,7 +305,7 @@ def test_an_unfilled_placeholder_fails_the_build(tmp_path, left):
     post-pass before anything is installed."""
     (tmp_path / "index.html").write_text(f"<html><body>{left}</body></html>")
     with pytest.raises(postpass.PostpassError, match="unfilled"):
-        postpass.run(tmp_path, made=None, work=tmp_path)  # type: ignore[arg-type]
+        postpass.run(tmp_path, made=None, work=tmp_path, site_url="http://127.0.0.1:8000/")  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("checker_id", list(CHECKERS))

@@ -43,6 +43,12 @@ if [ "${SKIP_BROWSER:-0}" != "1" ]; then
   if [ ! -x /usr/sbin/nginx ] || [ ! -e /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ]; then
     apt_install nginx-light libnginx-mod-http-brotli-static
   fi
+  # Apache (the build's .htaccess) and Caddy (deploy/caddy/) in tests/test_other_hosts.py.
+  # Each is started by the tests on a loopback port with a configuration of their own, never
+  # as a service.
+  if [ ! -x /usr/sbin/apache2 ] || [ ! -x /usr/bin/caddy ]; then
+    apt_install apache2 caddy
+  fi
   chromium="${CHROMIUM:-/usr/bin/chromium}"
   if [ ! -x "$chromium" ]; then
     if [ -n "${CHROMIUM:-}" ]; then

@@ -5,6 +5,8 @@ generator made it.
   name, and a page with a check a skip link to it;
 - every page gets a Content-Security-Policy meta tag: the policy the host sends as a header
   (build_scripts/host/headers.py), with the hashes of the inline scripts of every page;
+- the host configurations that live in the site's own folder are written for the address it is
+  built for (build_scripts/host/: Apache's .htaccess);
 - the page script is bundled from its modules (docs/js/page/) into js/checkers.js;
 - the Pyodide runtime, the wheel, the standard library archive and the snapshot are copied
   in; source maps are removed;
@@ -26,6 +28,7 @@ from . import (
     anchors,
     compress,
     csp,
+    host_files,
     install,
     navigation,
     page_script,
@@ -44,8 +47,11 @@ def pages(site: Path) -> list[Path]:
     return sorted(p for p in site.rglob("*.html") if "assets" not in p.relative_to(site).parts)
 
 
-def run(site: Path, made: Runtime, work: Path, compressed_copies: bool = True) -> None:
-    """`work` is the build's work folder, where the pre-pass wrote handouts and charts."""
+def run(
+    site: Path, made: Runtime, work: Path, site_url: str, compressed_copies: bool = True
+) -> None:
+    """`work` is the build's work folder, where the pre-pass wrote handouts and charts;
+    `site_url` the address the site is built for (the hosts' files in it need its path)."""
     problems = anchors.unfilled(site, pages(site)) + anchors.broken_citations(site)
     if problems:
         raise PostpassError("\n  ".join(["post-pass:", *problems]))
@@ -56,6 +62,7 @@ def run(site: Path, made: Runtime, work: Path, compressed_copies: bool = True) -
     hashes = site_hashes(site)  # one policy for the whole site, as the host's header is
     for page in pages(site):
         page.write_text(csp.add_policy(page.read_text(encoding="utf-8"), hashes), encoding="utf-8")
+    host_files.write(site, hashes, site_url)
     install.runtime(site, made)
     install.flowcharts(site, generated(work) / "flowcharts")
     if problems := page_script.write(site):

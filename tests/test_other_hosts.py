@@ -1,0 +1,214 @@
+"""The site as Apache and Caddy send it, each from its configuration made from the one header
+set (build_scripts/host/): Debian's apache2 with the build's own `.htaccess`, and Debian's
+caddy with deploy/caddy/Caddyfile, each started on a loopback port and serving the built site.
+
+Each sends what nginx and `make serve` send (tests/test_host.py): the security headers on every
+kind of file (the worker's script and the 404 page included), versioned files cached for a
+year and everything else revalidated, WebAssembly as application/wasm, the build's Brotli and
+gzip copies when accepted, and a checker answers in Chromium through it.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import urlparse
+
+import brotli
+import pytest
+from playwright.sync_api import Page
+
+from build_scripts.host import apache, caddy, headers
+
+from .answers import example_answers
+from .browser_helpers import answer, submit_and_wait
+from .conftest import ROOT, free_port
+from .test_host import get, runtime_paths
+
+APACHE = "/usr/sbin/apache2"
+APACHE_MODULES = Path("/usr/lib/apache2/modules")
+CADDY = "/usr/bin/caddy"
+SHIPPED_CADDYFILE = ROOT / "deploy" / "caddy" / "Caddyfile"
+
+# Apache as a test runs it: the few modules the .htaccess needs, the site's folder allowed to
+# override, nothing else.
+HTTPD_CONF = """\
+ServerRoot {tmp}
+PidFile {tmp}/httpd.pid
+Listen 127.0.0.1:{port}
+ServerName 127.0.0.1
+{modules}
+TypesConfig /etc/mime.types
+User www-data
+Group www-data
+ErrorLog {tmp}/error.log
+LogLevel warn
+ServerTokens Prod
+ServerSignature Off
+DocumentRoot {site}
+<Directory />
+    AllowOverride None
+    Require all denied
+</Directory>
+<Directory {site}>
+    AllowOverride All
+    Require all granted
+</Directory>
+"""
+MODULES = ["mpm_event", "authz_core", "dir", "mime", "headers", "rewrite"]
+
+
+def missing(tool: str) -> None:
+    message = f"{tool} is missing (make setup installs it)"
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+def wait_for(port: int, server: subprocess.Popen, log: Path) -> None:
+    for _ in range(200):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            if server.poll() is not None:
+                raise AssertionError(log.read_text(errors="replace")[-3000:]) from None
+            time.sleep(0.05)
+    raise AssertionError(f"nothing answers on port {port}")
+
+
+@pytest.fixture(scope="module")
+def apache_site(site):
+    """Apache drops root for www-data, which cannot read pytest's private temporary folders:
+    it serves a hard-linked copy of the site in a folder it can read."""
+    if not Path(APACHE).exists():
+        missing("apache2")
+    tmp = Path(tempfile.mkdtemp(prefix="wt2015-apache-"))
+    tmp.chmod(0o755)
+    served = tmp / "site"
+    subprocess.run(["cp", "-al", str(site.dir), str(served)], check=True)
+    port = free_port()
+    modules = "\n".join(f"LoadModule {m}_module {APACHE_MODULES / f'mod_{m}.so'}" for m in MODULES)
+    (tmp / "httpd.conf").write_text(
+        HTTPD_CONF.format(tmp=tmp, port=port, site=served, modules=modules), encoding="utf-8"
+    )
+    server = subprocess.Popen(
+        [APACHE, "-f", str(tmp / "httpd.conf"), "-DFOREGROUND"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    wait_for(port, server, tmp / "error.log")
+    yield type("Host", (), {"name": "apache", "url": f"http://127.0.0.1:{port}/", "dir": served})
+    server.terminate()
+    server.wait(timeout=10)
+    shutil.rmtree(tmp, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def caddy_site(site, tmp_path_factory):
+    if not Path(CADDY).exists():
+        missing("caddy")
+    tmp = tmp_path_factory.mktemp("caddy")
+    port = free_port()
+    conf = caddy.render(site.dir, root=str(site.dir), address=f"http://127.0.0.1:{port}")
+    (tmp / "Caddyfile").write_text(conf, encoding="utf-8")
+    log = tmp / "caddy.log"
+    env = {**os.environ, "HOME": str(tmp), "XDG_DATA_HOME": str(tmp), "XDG_CONFIG_HOME": str(tmp)}
+    with open(log, "w") as out:
+        server = subprocess.Popen(
+            [CADDY, "run", "--config", str(tmp / "Caddyfile"), "--adapter", "caddyfile"],
+            stdout=out, stderr=subprocess.STDOUT, env=env, cwd=tmp,
+        )  # fmt: skip
+    wait_for(port, server, log)
+    yield type("Host", (), {"name": "caddy", "url": f"http://127.0.0.1:{port}/", "dir": site.dir})
+    server.terminate()
+    server.wait(timeout=10)
+
+
+@pytest.fixture(params=["apache", "caddy"])
+def host(request):
+    return request.getfixturevalue(f"{request.param}_site")
+
+
+def test_the_build_writes_the_htaccess_for_its_address(site):
+    expected = apache.render(headers.site_hashes(site.dir), site.url)
+    assert (site.dir / ".htaccess").read_text(encoding="utf-8") == expected
+
+
+def test_the_shipped_caddyfile_is_what_the_build_gives(site):
+    """deploy/caddy/ is made from the same headers and pages as the site: regenerate it with
+    `make deploy-config` when this fails."""
+    assert SHIPPED_CADDYFILE.read_text() == caddy.render(site.dir), "run make deploy-config"
+
+
+def test_every_header_on_every_kind_of_file(host):
+    expected = headers.for_every_response(headers.site_hashes(host.dir))
+    for path, cache in runtime_paths(host.dir).items():
+        status, found, _ = get(host.url, path)
+        assert status == 200, (host.name, path)
+        for name, value in expected.items():
+            assert found.get(name.lower()) == value, (host.name, path, name)
+        assert found["cache-control"] == cache, (host.name, path)
+        assert "strict-transport-security" not in found  # plain HTTP
+    # A missing page gets the site's 404 page, with the same protection, never cached; under
+    # an immutable address too (a year-long 404 would hide a file once it is there).
+    for path in ("/no-such-page/", "/assets/py/0123456789abcdef/python.zip"):
+        status, found, body = get(host.url, path)
+        assert status == 404 and b"<html" in body, (host.name, path)
+        assert found["content-security-policy"] == expected["Content-Security-Policy"]
+        assert found["x-frame-options"] == "DENY"
+        assert found["cache-control"] == "no-store", (host.name, path)
+
+
+def test_types_and_compression(host):
+    wasm = next(p for p in runtime_paths(host.dir) if p.endswith(".wasm"))
+    original = (host.dir / wasm.lstrip("/")).read_bytes()
+    for encoding, unpack in (("br", brotli.decompress), ("gzip", gzip.decompress)):
+        status, found, body = get(host.url, wasm, encoding)
+        assert status == 200 and found["content-type"] == "application/wasm", host.name
+        assert found["content-encoding"] == encoding and "Accept-Encoding" in found["vary"]
+        assert unpack(body) == original
+        assert len(body) < len(original) * 0.4
+    status, found, body = get(host.url, wasm)
+    assert "content-encoding" not in found and body == original
+    _, found, _ = get(host.url, "/allegations/", "br")
+    assert found["content-encoding"] == "br" and found["content-type"].startswith("text/html")
+    for script in ("/js/checker-worker.js", "/" + next(
+            host.dir.glob("assets/pyodide/*/pyodide.mjs")).relative_to(host.dir).as_posix()):  # fmt: skip
+        _, found, _ = get(host.url, script, "br")
+        assert found["content-type"].startswith("text/javascript"), (host.name, script)
+
+
+def test_it_sends_what_make_serve_sends(host, site):
+    compared = ["content-security-policy", "cache-control", "content-encoding",
+                *[name.lower() for name in headers.SECURITY]]  # fmt: skip
+    for path in runtime_paths(site.dir):
+        for encoding in ("br", "gzip", None):
+            _, from_host, body_host = get(host.url, path, encoding)
+            _, from_serve, body_serve = get(site.url, path, encoding)
+            for name in compared:
+                assert from_host.get(name) == from_serve.get(name), (host.name, path, name)
+            assert body_host == body_serve, (host.name, path, encoding)
+
+
+@pytest.mark.browser
+def test_a_checker_answers_through_it_and_its_worker_cannot_leave(page: Page, host):
+    origin = urlparse(host.url).netloc
+    requests: list[str] = []
+    page.context.on("request", lambda r: requests.append(r.url))
+    workers = []
+    page.on("worker", lambda w: workers.append(w))
+    page.goto(host.url + "allegations/")
+    answer(page, "allegations", example_answers("allegations"))
+    assert submit_and_wait(page, "allegations") == "allegation"
+    worker = next(w for w in workers if w.url.endswith("checker-worker.js"))
+    said = worker.evaluate(
+        """() => fetch("http://127.0.0.2:9/collect").then(() => "sent", () => "refused")"""
+    )
+    assert said == "refused"
+    assert [u for u in requests if urlparse(u).netloc not in (origin, "")] == []
