@@ -15,6 +15,7 @@ import pytest
 
 from checkers import CHECKERS, api, cli
 
+from . import golden
 from .conftest import ROOT
 
 
@@ -489,3 +490,22 @@ def test_a_named_pipe_with_a_writer_is_read(tmp_path):
     writer.join()
     assert out.returncode == 0, out.stderr
     assert json.loads(out.stdout) == api.assess("notifiable-incident", GOOD)
+
+
+BAD_COMMANDS = ([], ["list", "x"], ["schema"], ["assess"], ["assess", "allegations", "a", "b"],
+                ["frobnicate"], ["--nope"])  # fmt: skip
+
+
+def test_the_help_and_every_usage_error_are_reviewed(monkeypatch):
+    """What the command says of itself, word for word, in tests/golden/cli.txt: its help, its
+    version and its one line for each bad command."""
+    monkeypatch.setenv("COLUMNS", "100")  # argparse wraps help to the terminal's width
+    said = []
+    for args in (["--help"], ["list", "--help"], ["schema", "--help"], ["assess", "--help"],
+                 ["--version"]):  # fmt: skip
+        out = run(*args)
+        said.append(f"$ python -m checkers {' '.join(args)}\n{out.stdout}")
+    for args in BAD_COMMANDS:
+        said.append(f"$ python -m checkers {' '.join(args)}\n{run(*args).stderr}")
+    text = "\n".join(said)
+    assert text == golden.matches_text("cli.txt", text)
