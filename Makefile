@@ -63,6 +63,6 @@ lock:
 	mv requirements.lock.new requirements.lock && rm -rf .lock-env
 
 # The nginx configuration in deploy/, from a fresh build (a test fails when it is out of date).
-deploy-config: build
+deploy-config: build  # SITE_URL=… for a sub-path: its paths go into the configurations
 	$(VENV)/python -m build_scripts.host.nginx --site site > deploy/nginx/working-together-2015.conf
 	$(VENV)/python -m build_scripts.host.caddy --site site > deploy/caddy/Caddyfile

@@ -24,7 +24,7 @@ import brotli
 import pytest
 from playwright.sync_api import Page
 
-from build_scripts.host import apache, caddy, headers
+from build_scripts.host import apache, caddy, headers, nginx
 
 from .answers import example_answers
 from .browser_helpers import answer, submit_and_wait
@@ -212,3 +212,97 @@ def test_a_checker_answers_through_it_and_its_worker_cannot_leave(page: Page, ho
     )
     assert said == "refused"
     assert [u for u in requests if urlparse(u).netloc not in (origin, "")] == []
+
+
+def test_a_sub_path_site_gets_its_paths_in_every_configuration(tmp_path):
+    """A site built for https://example.org/wt2015/ is served under /wt2015/: each host's 404
+    page and immutable paths carry it (read from the built sitemap, or the build's address)."""
+    (tmp_path / "sitemap.xml").write_text(
+        "<urlset><url><loc>https://example.org/wt2015/</loc></url></urlset>", encoding="utf-8"
+    )
+    (tmp_path / "index.html").write_text("<html><script>1</script></html>", encoding="utf-8")
+    hashes = headers.site_hashes(tmp_path)
+    made = {
+        "nginx": nginx.render(tmp_path),
+        "caddy": caddy.render(tmp_path),
+        "apache": apache.render(hashes, "https://example.org/wt2015/"),
+    }
+    for name, conf in made.items():
+        assert "/wt2015/404.html" in conf, name
+        assert conf.count("^/wt2015/assets/") == len(headers.IMMUTABLE_PATHS), name
+        assert "^/assets/" not in conf, name
+
+
+def immutable_files(site_dir: Path) -> set[str]:
+    """Every file of the built site the header set caches for a year."""
+    return {
+        "/" + p.relative_to(site_dir).as_posix()
+        for p in site_dir.rglob("*")
+        if p.is_file()
+        and headers.cache_control("/" + p.relative_to(site_dir).as_posix()) == headers.IMMUTABLE
+    }
+
+
+def headers_rules(text: str) -> dict[str, dict[str, str]]:
+    """`_headers` read as Netlify and Cloudflare Pages read it: a path, then its headers."""
+    rules: dict[str, dict[str, str]] = {}
+    path = ""
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        if not line.startswith(" "):
+            path = line.strip()
+            assert path not in rules, f"{path} twice"
+            rules[path] = {}
+        else:
+            name, _, value = line.strip().partition(": ")
+            rules[path][name] = value
+    return rules
+
+
+def covered(rule: str, address: str) -> bool:
+    return address.startswith(rule[:-1]) if rule.endswith("*") else address == rule
+
+
+def test_the_build_writes_headers_for_netlify_and_cloudflare_pages(site):
+    """Every response gets the header set; the versioned files, and only they, are immutable;
+    Cache-Control is set by one rule at most for any file (Cloudflare would merge two)."""
+    rules = headers_rules((site.dir / "_headers").read_text(encoding="utf-8"))
+    everything = rules.pop("/*")
+    expected = headers.for_every_response(headers.site_hashes(site.dir))
+    assert everything == {**expected, "Strict-Transport-Security": "max-age=31536000"}
+    assert all(set(r) == {"Cache-Control"} for r in rules.values())
+    assert {r["Cache-Control"] for r in rules.values()} == {headers.IMMUTABLE}
+    # (Not the .br/.gz copies: these hosts compress by themselves and never serve them.)
+    every_file = {"/" + p.relative_to(site.dir).as_posix() for p in site.dir.rglob("*")
+                  if p.is_file() and p.suffix not in (".br", ".gz")}  # fmt: skip
+    for address in every_file:
+        matching = [rule for rule in rules if covered(rule, address)]
+        assert len(matching) <= 1, address
+        assert bool(matching) == (address in immutable_files(site.dir)), address
+
+
+def test_the_build_writes_a_web_config_for_iis(site):
+    """Not served here (no IIS on Debian): read as IIS would read it."""
+    import xml.etree.ElementTree as ET
+
+    root = ET.parse(site.dir / "web.config").getroot()
+    web = root.find("system.webServer")
+    sent = {a.get("name"): a.get("value") for a in web.iter("add")}
+    assert sent == {**headers.for_every_response(headers.site_hashes(site.dir)),
+                    "Cache-Control": headers.REVALIDATE}  # fmt: skip
+    types = {m.get("fileExtension"): m.get("mimeType") for m in web.iter("mimeMap")}
+    assert types == headers.CONTENT_TYPES
+    folders = {loc.get("path") for loc in root.findall("location")}
+    for address in immutable_files(site.dir):
+        assert any(address.lstrip("/").startswith(f) for f in folders), address
+    for loc in root.findall("location"):
+        assert [a.get("value") for a in loc.iter("add")] == [headers.IMMUTABLE]
+    assert web.find("httpErrors/error").get("path") == "/404.html"
+
+
+def test_the_netlify_toml_publishes_the_site_and_sets_no_header_itself():
+    text = (ROOT / "deploy" / "netlify" / "netlify.toml").read_text(encoding="utf-8")
+    import tomllib
+
+    assert tomllib.loads(text) == {"build": {"publish": "site"}}

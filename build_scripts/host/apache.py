@@ -10,8 +10,6 @@ folder. tests/test_host.py starts Debian's apache2 with it and checks what it se
 
 from __future__ import annotations
 
-from urllib.parse import urlparse
-
 from build_scripts.host import headers
 
 TEMPLATE = """\
@@ -61,12 +59,6 @@ Header always set Cache-Control "no-store" "expr=%{{REQUEST_STATUS}} -ge 400"
 HSTS = "max-age=31536000"
 
 
-def base_path(site_url: str) -> str:
-    """The path the site is served under ("/" or "/wt2015/")."""
-    path = urlparse(site_url).path or "/"
-    return path if path.endswith("/") else path + "/"
-
-
 def type_lines() -> str:
     return "\n".join(
         f"AddType {content_type} {extension}"
@@ -76,15 +68,12 @@ def type_lines() -> str:
 
 
 def immutable_test(base: str) -> str:
-    """An Apache expression: the request's path is one of headers.IMMUTABLE_PATHS under
-    `base` (patterns are written from the site's root)."""
-    tests = [f"%{{REQUEST_URI}} =~ m#^{base.rstrip('/')}{p.removeprefix('^')}#"
-             for p in headers.IMMUTABLE_PATHS]  # fmt: skip
-    return " || ".join(tests)
+    """An Apache expression: the request's path is one of the immutable paths under `base`."""
+    return " || ".join(f"%{{REQUEST_URI}} =~ m#{p}#" for p in headers.immutable_paths(base))
 
 
 def render(hashes: list[str], site_url: str) -> str:
-    base = base_path(site_url)
+    base = headers.base_path(site_url)
     site_headers = "\n".join(
         f'Header always set {name} "{value}"'
         for name, value in headers.for_every_response(hashes).items()

@@ -65,7 +65,7 @@ BODY = """\
     # The site's own 404 page for a missing file, never cached.
     handle_errors {{
         @missing expression {{http.error.status_code}} == 404
-        rewrite @missing /404.html
+        rewrite @missing {base}404.html
         import working_together_2015_headers
         header Cache-Control "no-store"
         file_server
@@ -83,16 +83,13 @@ def type_lines() -> str:
     return "\n".join(lines)
 
 
-def immutable_pattern() -> str:
-    return "(" + "|".join(headers.IMMUTABLE_PATHS) + ")"
-
-
-def body(root: str) -> str:
+def body(root: str, base: str) -> str:
     return BODY.format(
         root=root,
+        base=base,
         types=type_lines(),
         revalidate=headers.REVALIDATE,
-        immutable=immutable_pattern(),
+        immutable="(" + "|".join(headers.immutable_paths(base)) + ")",
         immutable_cache=headers.IMMUTABLE,
     )
 
@@ -103,7 +100,7 @@ def render(site: Path, root: str = ROOT_DIR, address: str = ADDRESS) -> str:
         address=address,
         site_headers="\n".join(f'        {name} "{value}"' for name, value in site_headers.items()),
         hsts=HSTS,
-        body=body(root).rstrip("\n"),
+        body=body(root, headers.base_path(headers.built_for(site))).rstrip("\n"),
     )
 
 

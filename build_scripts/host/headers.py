@@ -20,6 +20,7 @@ import base64
 import hashlib
 import re
 from pathlib import Path
+from urllib.parse import urlparse
 
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.S)
 
@@ -115,6 +116,26 @@ def meta_policy(hashes: list[str]) -> str:
 
 def header_policy(hashes: list[str]) -> str:
     return meta_policy(hashes) + HEADER_ONLY
+
+
+def base_path(site_url: str) -> str:
+    """The path the site is published under: "/", or "/wt2015/" for a sub-path."""
+    path = urlparse(site_url).path or "/"
+    return path if path.endswith("/") else path + "/"
+
+
+def built_for(site: Path) -> str:
+    """The address a built site was built for (the first address in its sitemap)."""
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    found = re.search(r"<loc>\s*([^<\s]+)\s*</loc>", sitemap)
+    if not found:
+        raise ValueError(f"{site}/sitemap.xml names no address")
+    return found.group(1)
+
+
+def immutable_paths(base: str = "/") -> list[str]:
+    """IMMUTABLE_PATHS for a site published under `base` (they are written from its root)."""
+    return ["^" + base.rstrip("/") + p.removeprefix("^") for p in IMMUTABLE_PATHS]
 
 
 def cache_control(path: str) -> str:

@@ -59,7 +59,7 @@ server {{
     }}
     default_type application/octet-stream;
 
-    error_page 404 /404.html;
+    error_page 404 {base}404.html;
 
     # nginx's own error responses (400, 414, ...) are made here, outside every location: the
     # same headers, and never cached.
@@ -99,8 +99,9 @@ def type_lines() -> str:
 
 def render(site: Path, root: str = ROOT_DIR, listen: str = LISTEN) -> str:
     site_headers = headers.for_every_response(headers.site_hashes(site))
+    base = headers.base_path(headers.built_for(site))
     locations = [LOCATION.format(match="/", headers=header_lines(site_headers, headers.REVALIDATE))]
-    for pattern in headers.IMMUTABLE_PATHS:
+    for pattern in headers.immutable_paths(base):
         locations.append(
             LOCATION.format(
                 match=f'~ "{pattern}"', headers=header_lines(site_headers, headers.IMMUTABLE)
@@ -109,6 +110,7 @@ def render(site: Path, root: str = ROOT_DIR, listen: str = LISTEN) -> str:
     return TEMPLATE.format(
         listen=listen,
         root=root,
+        base=base,
         types=type_lines(),
         hsts=HSTS,
         server_headers=header_lines(site_headers, "no-store", indent="    "),

@@ -6,7 +6,8 @@ generator made it.
 - every page gets a Content-Security-Policy meta tag: the policy the host sends as a header
   (build_scripts/host/headers.py), with the hashes of the inline scripts of every page;
 - the host configurations that live in the site's own folder are written for the address it is
-  built for (build_scripts/host/: Apache's .htaccess);
+  built for (build_scripts/host/: Apache's .htaccess, Netlify's and Cloudflare Pages'
+  _headers, IIS's web.config);
 - the page script is bundled from its modules (docs/js/page/) into js/checkers.js;
 - the Pyodide runtime, the wheel, the standard library archive and the snapshot are copied
   in; source maps are removed;
@@ -62,12 +63,12 @@ def run(
     hashes = site_hashes(site)  # one policy for the whole site, as the host's header is
     for page in pages(site):
         page.write_text(csp.add_policy(page.read_text(encoding="utf-8"), hashes), encoding="utf-8")
-    host_files.write(site, hashes, site_url)
     install.runtime(site, made)
     install.flowcharts(site, generated(work) / "flowcharts")
     if problems := page_script.write(site):
         raise PostpassError("\n  ".join(["post-pass:", *problems]))
     service_worker.write(site)
     source_maps.remove(site)
+    host_files.write(site, hashes, site_url)
     if compressed_copies:
         compress.compress_site(site)  # last: it copies what the steps above made

@@ -23,11 +23,15 @@ const [out, patternsFile] = process.argv.slice(2);
 const immutable = JSON.parse(readFileSync(patternsFile, "utf8"));
 
 // The rules are turned into source text by Workbox, so they cannot close over variables:
-// the patterns are written into the function's text.
+// the patterns are written into the function's text. They are written from the site's root,
+// and matched against the path from this worker's scope, which is the site's root wherever
+// it is published ("/wt2015/assets/py/…" is "/assets/py/…" under the scope "/wt2015/").
 const isImmutable = new Function(
   "{ url, request, sameOrigin }",
-  `return sameOrigin && request.method === "GET" && url.search === "" &&
-    ${JSON.stringify(immutable)}.some((p) => new RegExp(p).test(url.pathname));`,
+  `const scope = new URL(self.registration.scope).pathname;
+  const path = url.pathname.startsWith(scope) ? "/" + url.pathname.slice(scope.length) : "";
+  return sameOrigin && request.method === "GET" && url.search === "" &&
+    ${JSON.stringify(immutable)}.some((p) => new RegExp(p).test(path));`,
 );
 const isOwnFile = ({ url, request, sameOrigin }) =>
   sameOrigin && request.method === "GET" && url.search === "" && !url.pathname.endsWith("/sw.js");
