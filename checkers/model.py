@@ -293,7 +293,10 @@ class Checker:
             raise ValueError(f"{self.id}: only {UNDETERMINED} has the tone open")
 
     def outcome(self, outcome_id: str) -> Outcome:
-        return next(o for o in self.outcomes if o.id == outcome_id)
+        for o in self.outcomes:
+            if o.id == outcome_id:
+                return o
+        raise KeyError(outcome_id)
 
     @property
     def decided(self) -> tuple[Outcome, ...]:

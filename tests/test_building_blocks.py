@@ -316,3 +316,29 @@ def test_the_build_steps_import_one_way():
         assert "postpass" not in module.read_text(encoding="utf-8").replace(
             "build_scripts/postpass", ""
         ).replace("post-pass", ""), module
+
+
+def test_a_checkers_outcomes_are_unique_with_undetermined_last_and_alone_open():
+    import dataclasses
+
+    from checkers.model import UNDETERMINED, Outcome
+
+    checker = CHECKERS["allegations"]
+
+    def outcome(outcome_id: str, tone: str) -> Outcome:
+        return Outcome(outcome_id, tone, outcome_id, lambda a: "")  # type: ignore[arg-type]
+
+    good = (outcome("yes", "act"), outcome("no", "clear"), outcome(UNDETERMINED, "open"))
+    assert dataclasses.replace(checker, outcomes=good).decided == good[:2]
+    for bad in [
+        good[:2],  # no undetermined
+        (good[2], good[0], good[1]),  # undetermined not last
+        (good[0], good[0], good[2]),  # an id twice
+        (good[0], outcome("no", "open"), good[2]),  # a second open outcome
+        (good[0], good[1], outcome(UNDETERMINED, "clear")),  # undetermined not open
+    ]:
+        with pytest.raises(ValueError, match=checker.id):
+            dataclasses.replace(checker, outcomes=bad)
+    assert checker.outcome("allegation").tone == "act"
+    with pytest.raises(KeyError):
+        checker.outcome("no such outcome")
