@@ -67,28 +67,28 @@ def main(
     try:
         try:
             code = run(parser(prog).parse_args(args), stdin)
-        except SystemExit as done:  # --help and --version print, then exit 0
-            code = int(done.code or 0)
+        except SystemExit:  # --help and --version print, then exit 0 (errors raise UsageError)
+            code = 0
         sys.stdout.flush()  # a full disk (`> /dev/full`) may be found only here
     except UsageError as exc:
         return fail(f"{exc} (see {prog} --help)")
     except InputError as exc:
         return fail(exc.first_line())
     except BrokenPipeError:  # the reader went away (`| head -1`): nothing to say, nowhere
-        return _drop_stdout(1)
+        _drop_stdout()
+        return 1
     except OSError as exc:  # writing failed (reading failures are InputErrors above)
-        _drop_stdout(1)
+        _drop_stdout()
         return fail(f"cannot write the output: {exc.strerror}", code=1)
     return code
 
 
-def _drop_stdout(code: int) -> int:
+def _drop_stdout() -> None:
     """Point standard output at nothing, so that Python's own flush at exit has nothing left
     to fail on (it would print a traceback)."""
     with contextlib.suppress(OSError, ValueError, AttributeError):
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-    return code
 
 
 def run(args: argparse.Namespace, stdin: TextIO | None) -> int:

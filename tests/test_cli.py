@@ -509,3 +509,63 @@ def test_the_help_and_every_usage_error_are_reviewed(monkeypatch):
         said.append(f"$ python -m checkers {' '.join(args)}\n{run(*args).stderr}")
     text = "\n".join(said)
     assert text == golden.matches_text("cli.txt", text)
+
+
+class Unwritable(io.StringIO):
+    """Standard output whose writes fail as `error` does (a full disk, a reader gone)."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__()
+        self.error = error
+
+    def write(self, text: str) -> int:
+        raise self.error
+
+
+def in_process(monkeypatch, *args: str, stdout: object = "real", stdin: object = "real"):
+    """`cli.main()` as the console script calls it (no argv, no prog), with `args` on the
+    command line and the standard streams replaced ("real": an empty one): the exit code and
+    what went to standard error."""
+    err = io.StringIO()
+    monkeypatch.setattr(sys, "argv", ["/usr/local/bin/wt2015", *args])
+    monkeypatch.setattr(sys, "stderr", err)
+    monkeypatch.setattr(sys, "stdout", io.StringIO() if stdout == "real" else stdout)
+    monkeypatch.setattr(sys, "stdin", io.StringIO() if stdin == "real" else stdin)
+    return cli.main(), err.getvalue()
+
+
+def test_the_console_script_reads_its_own_arguments_and_name(monkeypatch):
+    out = io.StringIO()
+    assert in_process(monkeypatch, "list", stdout=out) == (0, "")
+    assert out.getvalue().split() == list(CHECKERS)
+    assert in_process(monkeypatch) == (
+        2, "error: the following arguments are required: COMMAND (see wt2015 --help)\n")  # fmt: skip
+
+
+def test_closed_and_failing_streams_in_process(monkeypatch):
+    """The same cases as the real command's (below), in this process, where mutation testing
+    sees them: one line and the right code for each."""
+    assert in_process(monkeypatch, "list", stdout=None) == (
+        1, "error: standard output is closed\n")  # fmt: skip
+    assert in_process(monkeypatch, "assess", "allegations", stdin=None) == (
+        2, "error: stdin: is closed: give the answers as a FILE\n")  # fmt: skip
+    full = Unwritable(OSError(28, "No space left on device"))
+    assert in_process(monkeypatch, "list", stdout=full) == (
+        1, "error: cannot write the output: No space left on device\n")  # fmt: skip
+    assert in_process(monkeypatch, "list", stdout=Unwritable(BrokenPipeError(32, "gone"))) == (
+        1, "")  # fmt: skip
+
+
+def test_dropping_standard_output_points_it_at_nothing_writable(monkeypatch):
+    read_end, write_end = os.pipe()
+    try:
+        stream = open(write_end, "w", closefd=False)  # noqa: SIM115 (closed below)
+        monkeypatch.setattr(sys, "stdout", stream)
+        cli._drop_stdout()
+        assert os.path.samestat(os.fstat(write_end), os.stat(os.devnull))
+        stream.write("still writable, to nothing\n")
+        stream.flush()  # a read-only /dev/null here would fail
+        stream.close()
+    finally:
+        os.close(read_end)
+        os.close(write_end)
