@@ -342,3 +342,55 @@ def test_a_checkers_outcomes_are_unique_with_undetermined_last_and_alone_open():
     assert checker.outcome("allegation").tone == "act"
     with pytest.raises(KeyError):
         checker.outcome("no such outcome")
+
+
+def test_not_sure_that_no_answer_can_fill_is_one_problem_on_that_question():
+    from checkers import api
+
+    answers = {"child_died": None, "death_in_custody": True, "child_recovered": True,
+               "abuse_or_neglect": "known", "interagency_concerns": "yes",
+               "life_threatening_injury": False, "serious_or_long_term_impairment": False}  # fmt: skip
+    with pytest.raises(InputError) as raised:
+        api.assess("serious-harm", answers)
+    [problem] = raised.value.problems
+    assert (problem.field, problem.message, problem.page) == (
+        "child_died",
+        "is not sure (null), but no answer to child_died fits the other answers",
+        "You answered “Not sure”, but no answer here fits your other answers. Change this "
+        "answer or the others",
+    )
+    two = CHECKERS["serious-harm"].unsure_contradictions(["child_died", "abuse_or_neglect"])
+    assert two[0].message == (
+        "is not sure (null), but no answer to child_died, abuse_or_neglect fits the other answers"
+    )
+
+
+def test_what_a_screen_reader_hears_of_questions_left_blank():
+    from checkers.model import result
+    from checkers.web.result import announcement
+
+    checker = CHECKERS["allegations"]
+    answered = {"harmed_or_may_have_harmed": True, "possible_criminal_offence": False,
+                "risk_of_harm": False, "removed_due_to_risk": False, "reported_on": None}  # fmt: skip
+    said = result(checker, answered, "allegation", "It is an allegation.", [], [])
+    assert announcement(said, ["risk_of_harm"]) == (
+        "It is an allegation. 1 question not answered yet could not change this."
+    )
+    assert announcement(said, ["risk_of_harm", "reported_on"]) == (
+        "It is an allegation. 2 questions not answered yet could not change this."
+    )
+    assert announcement(said) == "It is an allegation."
+
+
+def test_the_form_carries_the_runtime_it_starts_from():
+    from checkers.web.form import render_form
+
+    files = {"python": "assets/py/ab/python.zip"}
+    digests = {"assets/py/ab/python.zip": "00ff", "assets/py/aa/snapshot.bin": "11ee"}
+    html = render_form(CHECKERS["allegations"], "../", files, digests, download_bytes=1234)
+    assert ' data-python="assets/py/ab/python.zip" data-download-bytes="1234" ' in html
+    assert (
+        ' data-runtime-sha256="{&quot;assets/py/aa/snapshot.bin&quot;: &quot;11ee&quot;, '
+        '&quot;assets/py/ab/python.zip&quot;: &quot;00ff&quot;}"' in html
+    )
+    assert "data-download-bytes" not in render_form(CHECKERS["allegations"], "../", files)
