@@ -52,14 +52,55 @@ def axe_page(browser: Browser):
     context.close()
 
 
+def element_kinds(html: str) -> set[tuple[str, tuple[str, ...], str]]:
+    """Each kind of element a page has: its tag, its attributes' names and its class."""
+    from html.parser import HTMLParser
+
+    kinds: set[tuple[str, tuple[str, ...], str]] = set()
+
+    class Kinds(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            named = dict(attrs)
+            kinds.add((tag, tuple(sorted(named)), named.get("class") or ""))
+
+    Kinds().feed(html)
+    return kinds
+
+
+def axe_checked(site) -> list[str]:
+    """Every page, except that of the handouts (one per worked example, all from one template)
+    axe reads the first of each checker's: each other handout is held to have no kind of
+    element those do not have (tag, attributes, class: what axe's rules look at besides text),
+    and no id twice."""
+    import re
+
+    paths, kinds = [], set()
+    seen_checkers: set[str] = set()
+    for path in page_paths(site):
+        handout = re.fullmatch(r"handouts/([a-z]+)-[^/]+/", path)
+        if handout and handout.group(1) in seen_checkers:
+            continue
+        if handout:
+            seen_checkers.add(handout.group(1))
+            kinds |= element_kinds((site.dir / path / "index.html").read_text(encoding="utf-8"))
+        paths.append(path)
+    for path in page_paths(site):
+        if path.startswith("handouts/") and path not in paths and path.count("/") == 2:
+            html = (site.dir / path / "index.html").read_text(encoding="utf-8")
+            assert element_kinds(html) <= kinds, (path, element_kinds(html) - kinds)
+            ids = re.findall(r'\bid="([^"]+)"', html)
+            assert len(ids) == len(set(ids)), path
+    return paths
+
+
 def test_every_page(axe_page: Page, site):
-    """Every built page, as a reader first sees it; on a checker page Python is kept from
-    starting (its worker refused), so the check shows the status line of a start that failed,
-    and the CPU goes to axe. The checks' other states are test_checker_errors_and_results'
-    and test_every_result_state's."""
+    """Every built page, as a reader first sees it (the handouts as axe_checked says); on a
+    checker page Python is kept from starting (its worker refused), so the check shows the
+    status line of a start that failed, and the CPU goes to axe. The checks' other states are
+    test_checker_errors_and_results' and test_every_result_state's."""
     axe_page.route("**/js/checker-worker.js", lambda route: route.abort())
     found = {}
-    paths = page_paths(site)
+    paths = axe_checked(site)
     assert len(paths) >= 15
     for path in paths:
         axe_page.goto(site.url + path)
