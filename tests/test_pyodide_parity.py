@@ -1,6 +1,6 @@
 """The same cases under real Pyodide (Node, the npm `pyodide` package) give the same JSON
 as CPython, through the calls the page makes: `handle_form` (result and HTML) for every
-combination of every checker, the worked examples and form values with markup in them;
+combination of every checker (from the snapshot; one in five from a normal start), the worked examples and form values with markup in them;
 `link_for_form` and `read_fragment` for every worked example; and `assess_json`, the
 command line's call, for bad input."""
 
@@ -48,14 +48,24 @@ def form_case(checker_id: str, values: dict[str, str], base: str = "/") -> dict:
     return {"call": "handle_form", "message": message}
 
 
-def all_cases() -> list[dict]:
+# The snapshot start (what every visit after the first uses) answers every combination; the
+# normal start runs the same Python from the same archive, so it answers one combination in
+# SAMPLE of each checker's, and every other case: any difference between the two starts shows
+# there, in half the time.
+SAMPLE = {"from the snapshot": 1, "normal start": 5}
+
+
+@functools.cache
+def all_cases(sample: int = 1) -> tuple[dict, ...]:
     from build_scripts.prepass.worked_examples import load
 
     from .test_handle_form import form_values
 
     examples = load()
     cases = [
-        form_case(cid, form_values(cid, a)) for cid in CHECKERS for a in every_combination(cid)
+        form_case(cid, form_values(cid, a))
+        for cid in CHECKERS
+        for a in every_combination(cid)[::sample]
     ]
     cases += [
         form_case(ex["checker"], form_values(ex["checker"], ex["answers"])) for ex in examples
@@ -75,7 +85,7 @@ def all_cases() -> list[dict]:
         cases.append(
             {"call": "link_for_form", "message": {"checker": checker.id, "values": values}}
         )
-    return cases + [{"call": "assess_json", "message": bad} for bad in BAD]
+    return tuple(cases + [{"call": "assess_json", "message": bad} for bad in BAD])
 
 
 CPYTHON = {
@@ -91,7 +101,7 @@ def pyodide_replies(request, node, tmp_path_factory):
     """Replies from Pyodide started as the browser starts it, on the archive the site ships:
     normally (a first visit, and the fallback) and from the build-time snapshot (a visit that
     has it stored)."""
-    cases = all_cases()
+    cases = list(all_cases(SAMPLE[request.param]))
     path = tmp_path_factory.mktemp("parity") / "cases.json"
     path.write_text(json.dumps(cases))
     made = runtime.build_runtime()
@@ -112,19 +122,22 @@ def pyodide_replies(request, node, tmp_path_factory):
 
 
 @functools.cache
-def cpython_replies() -> tuple[str, ...]:
-    """CPython's reply to each case, worked out once for both starts (as JSON text)."""
-    return tuple(CPYTHON[case["call"]](json.dumps(case["message"])) for case in all_cases())
+def cpython_replies() -> dict[str, str]:
+    """CPython's reply to each case (by the case, as JSON text), worked out once for both
+    starts."""
+    return {
+        json.dumps(case): CPYTHON[case["call"]](json.dumps(case["message"])) for case in all_cases()
+    }
 
 
 def test_every_case_matches_cpython(pyodide_replies):
     cases, replies = pyodide_replies
     assert len(replies) == len(cases) > 1500
-    assert cases == all_cases()
+    expected = cpython_replies()
     mismatches = [
         (case, reply)
-        for case, reply, expected in zip(cases, replies, cpython_replies(), strict=True)
-        if reply != json.loads(expected)
+        for case, reply in zip(cases, replies, strict=True)
+        if reply != json.loads(expected[json.dumps(case)])
     ]
     assert not mismatches, mismatches[:3]
 
@@ -142,6 +155,7 @@ def test_the_page_calls_were_answered_in_full(pyodide_replies):
     by_call: dict[str, list[dict]] = {}
     for case, reply in zip(cases, replies, strict=True):
         by_call.setdefault(case["call"], []).append(reply)
-    assert sum("html" in r for r in by_call["handle_form"]) > 7_000
+    forms = by_call["handle_form"]
+    assert len(forms) > 4_000 and sum("html" in r for r in forms) > 0.35 * len(forms)
     assert all("values" in r for r in by_call["read_fragment"])
     assert all(r["fragment"].startswith("#checker=") for r in by_call["link_for_form"])
