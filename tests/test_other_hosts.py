@@ -131,7 +131,7 @@ def caddy_site(site, tmp_path_factory):
 
 
 @pytest.fixture(params=["apache", "caddy"])
-def host(request):
+def host(request, site):  # `site` named, so that conftest marks the tests as needing a build
     return request.getfixturevalue(f"{request.param}_site")
 
 
