@@ -42,8 +42,8 @@ class Parser(argparse.ArgumentParser):
 def parser(prog: str) -> Parser:
     top = Parser(prog=prog, description=DESCRIPTION)
     top.add_argument("--version", action="version", version=f"working-together-2015 {__version__}")
-    commands = top.add_subparsers(dest="command", required=True, metavar="COMMAND",
-                                  parser_class=Parser)  # fmt: skip
+    # Subcommands' parsers are of the top one's class, so their errors are one line too.
+    commands = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
     commands.add_parser("list", help="the checkers' ids, one a line")
     schema = commands.add_parser("schema", help="a checker's questions, as JSON")
     schema.add_argument("checker", metavar="ID", help="a checker's id (see list)")
@@ -59,14 +59,13 @@ def main(
 ) -> int:
     """`prog` names the command in help and errors: `wt2015` (the console script's own name)
     unless told, as `python -m checkers` tells it."""
-    args = sys.argv[1:] if argv is None else argv
     stdin = stdin or sys.stdin  # None when closed (`<&-`)
     prog = prog or Path(sys.argv[0]).name
     if sys.stdout is None:  # `>&-`: the output would be lost without a word
         return fail("standard output is closed", code=1)
     try:
         try:
-            code = run(parser(prog).parse_args(args), stdin)
+            code = run(parser(prog).parse_args(argv), stdin)  # None: sys.argv[1:]
         except SystemExit:  # --help and --version print, then exit 0 (errors raise UsageError)
             code = 0
         sys.stdout.flush()  # a full disk (`> /dev/full`) may be found only here
@@ -104,7 +103,7 @@ def run(args: argparse.Namespace, stdin: TextIO | None) -> int:
 
 def as_json(value: object) -> str:
     """Pretty JSON; escaped to ASCII when the terminal cannot show the rest (still JSON)."""
-    encoding = (getattr(sys.stdout, "encoding", None) or "ascii").lower().replace("-", "")
+    encoding = str(getattr(sys.stdout, "encoding", None)).lower().replace("-", "")  # or "none"
     return json.dumps(value, indent=2, ensure_ascii=encoding not in ("utf8", "utf16", "utf32"))
 
 
@@ -133,17 +132,19 @@ def _open(source: str) -> TextIO:
     """The file, opened for reading; a named pipe that no one opens for writing within
     FIFO_WAIT_SECONDS is an error, not a wait for ever (opening one blocks until then)."""
     if not stat.S_ISFIFO(os.stat(source).st_mode):
-        return open(source, encoding="utf-8")
+        return _open_text(source)
     opened: list[TextIO] = []
-    opener = threading.Thread(
-        target=lambda: opened.append(open(source, encoding="utf-8")),  # noqa: SIM115 (returned)
-        daemon=True,
-    )
+    # A daemon: a pipe no one ever opens must not keep the process alive after the error.
+    opener = threading.Thread(target=lambda: opened.append(_open_text(source)), daemon=True)
     opener.start()
     opener.join(FIFO_WAIT_SECONDS)
     if not opened:
         raise InputError.one("file", f"no one wrote to {source} (waited {FIFO_WAIT_SECONDS:g} s)")
     return opened[0]
+
+
+def _open_text(source: str) -> TextIO:
+    return open(source, encoding="utf-8")  # JSON's own encoding, whatever the locale's
 
 
 def fail(message: str, code: int = 2) -> int:

@@ -19,12 +19,14 @@ from . import golden
 from .conftest import ROOT
 
 
-def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+def run(*args: str, stdin: str | io.StringIO = "") -> subprocess.CompletedProcess[str]:
     """The command in this process (as `python -m checkers` runs it), so that every line of
-    the CLI is measured by the tests; `run_process` runs the real command."""
+    the CLI is measured by the tests; `run_process` runs the real command. `stdin`: its text,
+    or the stream itself."""
     out, err = io.StringIO(), io.StringIO()
+    stream = io.StringIO(stdin) if isinstance(stdin, str) else stdin
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = cli.main(list(args), io.StringIO(stdin), prog="python -m checkers")
+        code = cli.main(list(args), stream, prog="python -m checkers")
     return subprocess.CompletedProcess(list(args), code, out.getvalue(), err.getvalue())
 
 
@@ -476,9 +478,15 @@ def test_a_named_pipe_no_one_writes_to_is_an_error_not_a_hang(tmp_path, monkeypa
     fifo = tmp_path / "answers"
     os.mkfifo(fifo)
     monkeypatch.setattr(cli, "FIFO_WAIT_SECONDS", 0.2)
+    before = set(threading.enumerate())
     out = run("assess", "allegations", str(fifo))
     assert out.returncode == 2
     assert out.stderr == f"error: file: no one wrote to {fifo} (waited 0.2 s)\n"
+    left = set(threading.enumerate()) - before  # the opener, still waiting in open()
+    assert left and all(thread.daemon for thread in left), "it would keep the command alive"
+    open(fifo, "w").close()  # let the opener finish
+    for thread in left:
+        thread.join(5)
 
 
 def test_a_named_pipe_with_a_writer_is_read(tmp_path):
@@ -569,3 +577,47 @@ def test_dropping_standard_output_points_it_at_nothing_writable(monkeypatch):
     finally:
         os.close(read_end)
         os.close(write_end)
+
+
+class Endless(io.StringIO):
+    """A stream that never ends (`wt2015 assess ID /dev/zero`, or `yes |`), counting what is
+    taken from it."""
+
+    taken = 0
+
+    def read(self, size: int | None = -1) -> str:
+        assert size is not None and size >= 0, "a read without a bound would never return"
+        self.taken += size
+        return " " * size
+
+
+def test_answers_are_read_up_to_one_character_past_the_bound_and_no_further(monkeypatch):
+    endless = Endless()
+    out = run("assess", "allegations", stdin=endless)
+    assert (out.returncode, out.stderr) == (
+        2,
+        "error: answers: is longer than 1000000 characters\n",
+    )
+    assert endless.taken == 1_000_001
+    endless = Endless()
+    monkeypatch.setattr(cli, "_open", lambda source: endless)
+    out = run("assess", "allegations", "/a/file/of/any/size")
+    assert (out.returncode, out.stderr) == (
+        2,
+        "error: answers: is longer than 1000000 characters\n",
+    )
+    assert endless.taken == 1_000_001
+
+
+class BadDescriptor(io.StringIO):
+    def fileno(self) -> int:
+        return 1_000_000  # beyond any open file: dup2 fails with EBADF
+
+
+def test_dropping_standard_output_never_raises_whatever_it_is(monkeypatch):
+    """It runs while a failure is being reported: it must not become a second failure."""
+    closed = open(os.devnull, "w")  # noqa: SIM115 (closed at once)
+    closed.close()
+    for stdout in (closed, object(), BadDescriptor()):  # ValueError, AttributeError, OSError
+        monkeypatch.setattr(sys, "stdout", stdout)
+        cli._drop_stdout()
