@@ -213,6 +213,8 @@ def test_encoding_of_answers():
     aware_on = CHECKERS["notifiable-incident"].question("aware_on")
     assert encoding.shown(aware_on, D("2015-04-02")) == "Thursday 2 April 2015"
     assert encoding.shown(aware_on, None) == "Not answered"
+    kind = CHECKERS["notifiable-incident"].question("abuse_or_neglect")  # a choice with not sure
+    assert encoding.shown(kind, None) == "Not sure"
 
 
 def test_a_fragment_leaves_out_what_it_cannot_carry():
@@ -239,7 +241,7 @@ def test_a_fragment_goes_on_past_an_answer_it_leaves_out():
 
 
 def test_result_parts_render_their_edges():
-    from checkers.model import Reason, result
+    from checkers.model import Action, Reason, result
     from checkers.period import DateWarning
     from checkers.web import result as page
 
@@ -262,6 +264,23 @@ def test_result_parts_render_their_edges():
     # both before the headline (and so before any deadline in it)
     html = page.render_result(two, "/")
     assert html.index("checker-warning") < html.index("checker-outcome")
+    # the live region reads the first warning's first sentence, then the headline
+    assert page.announcement(two) == "Warning: one S"
+    long = type(two)(**{**two.__dict__, "warnings": (
+        DateWarning("First. Second. Third.", "#status"),)})  # fmt: skip
+    assert page.announcement(long) == "Warning: First. S"
+    assert page._source_key(two) == ""  # nothing from a tagged source: no key
+    # a date before an action, unless its text already gives it
+    due = D("2016-01-04")
+    listed = page.grouped(
+        [Action("Tell Ofsted.", "#status", due=due),
+         Action("Tell Ofsted by Monday 4 January 2016.", "#status", due=due)], "/", "ul", "x")  # fmt: skip
+    assert listed.count('<strong class="checker-due">By Monday 4 January 2016:</strong> ') == 1
+    assert '<li><strong class="checker-due">By Monday 4 January 2016:</strong> Tell Ofsted.' in (
+        listed
+    )
+    assert page.label("#status") == "The status of the 2015 guidance"
+    assert page.label("page/#nolabel") == "page/#nolabel"
 
 
 def test_a_checker_without_a_printout_has_no_organisation_field():
@@ -394,3 +413,13 @@ def test_the_form_carries_the_runtime_it_starts_from():
         '&quot;assets/py/ab/python.zip&quot;: &quot;00ff&quot;}"' in html
     )
     assert "data-download-bytes" not in render_form(CHECKERS["allegations"], "../", files)
+
+
+def test_each_anchor_is_one_record_under_its_own_address():
+    from checkers import citations
+
+    assert citations.ANCHORS, "the checkers cite anchors"
+    for address, anchor in citations.ANCHORS.items():
+        assert anchor.address == address
+        assert citations.LABELS[address] == anchor.label
+        assert citations.SOURCE_OF[address] == anchor.source

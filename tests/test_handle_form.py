@@ -358,3 +358,46 @@ def test_without_from_link_a_blank_question_is_always_an_error():
     reply = from_link("notifiable-incident", values)
     assert reply["result"]["outcome"] == "notifiable"
     assert reply["unanswered"] == ["looked_after", "regulated_setting"]
+
+
+@pytest.mark.parametrize(
+    ("answers", "count", "pronoun", "blank"),
+    [({"abuse_or_neglect": "known", "child_died": True}, "2 questions", "them",
+      ["looked_after", "regulated_setting"]),
+     ({"abuse_or_neglect": "known", "child_died": True, "looked_after": False}, "1 question",
+      "it", ["regulated_setting"])],
+)  # fmt: skip
+def test_questions_a_link_left_blank_are_named_and_linked_and_announced(
+    answers, count, pronoun, blank
+):
+    """After a hand-off, the result lists the questions still blank (each a link to its field)
+    and the live region says how many: word for word, singular and plural."""
+    reply = from_link("notifiable-incident", form_values("notifiable-incident", answers))
+    assert reply["unanswered"] == blank
+    checker = CHECKERS["notifiable-incident"]
+    items = "".join(
+        f'<li><a href="#notifiable-incident-{name}-group">{escape(checker.question(name).text)}'
+        "</a></li>"
+        for name in blank
+    )
+    assert (
+        f'<div class="checker-unanswered"><p>{count} not answered yet, but no answer to '
+        f"{pronoun} would change this outcome:</p><ul>{items}</ul></div>"
+    ) in reply["html"]
+    assert reply["said"].endswith(f" {count} not answered yet could not change this.")
+    # each link goes to a field the built form has
+    assert {f"notifiable-incident-{name}-group" for name in blank} <= FORM_IDS[
+        "notifiable-incident"
+    ]
+
+
+def test_a_link_with_a_bad_answer_as_well_as_blank_ones_asks_and_names_the_bad_one():
+    """A result from a hand-off is only for blanks that cannot matter: a bad value beside them
+    (a link edited by hand) is an error, named next to its field, never read as "not sure"."""
+    values = form_values("notifiable-incident", {"abuse_or_neglect": "known", "child_died": True})
+    assert "result" in from_link("notifiable-incident", values)  # the blanks cannot matter
+    values["looked_after"] = "maybe"  # nor could this answer, had it been a real one
+    reply = from_link("notifiable-incident", values)
+    assert "result" not in reply
+    fields = {e["field"]: e for e in reply["errors"]}
+    assert "looked_after" in fields and not fields["looked_after"].get("missing")

@@ -65,12 +65,10 @@ def options(q: Question) -> list[tuple[str, str]]:
 
 def shown(q: Question, answer: Any) -> str:
     """An answer as a reader reads it back."""
-    if q.kind == "bool":
-        if answer is None:
-            return FORM_LABELS["unsure"] if q.unsure else NOT_ANSWERED
-        return FORM_LABELS[form_value(answer)]
     if answer is None:
         return FORM_LABELS["unsure"] if q.unsure else NOT_ANSWERED
+    if q.kind == "bool":
+        return FORM_LABELS[form_value(answer)]
     if q.kind == "choice":
         return next(c.label for c in q.choices if c.value == answer)
     return long_date(answer)

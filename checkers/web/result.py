@@ -21,9 +21,13 @@ from . import encoding
 NOT_ANSWERED = "Not answered"
 
 
+def label(cite: str) -> str:
+    """How a citation reads: its anchor's label, or its address where it has none."""
+    return LABELS.get(cite, cite)
+
+
 def link(cite: str, base: str) -> str:
-    label = LABELS.get(cite, cite)
-    return f'<a href="{escape(base + cite)}">{escape(label)}</a>'
+    return f'<a href="{escape(base + cite)}">{escape(label(cite))}</a>'
 
 
 def source(item: Reason | Action) -> str:
@@ -133,9 +137,7 @@ def _plan_table(result: Result, base: str) -> str:
             f"<tr><td>{_due(a)}{escape(a.text)}{mark}</td>" + "<td></td>" * len(columns) + "</tr>"
         )
     head = "".join(f'<th scope="col">{escape(c)}</th>' for c in columns)
-    listed = "".join(
-        f"<li>{escape(LABELS.get(cite, cite))}: {escape(base + cite)}</li>" for cite in notes
-    )
+    listed = "".join(f"<li>{escape(label(cite))}: {escape(base + cite)}</li>" for cite in notes)
     return (
         f'<table class="plan-table print-only"><thead><tr><th scope="col">Action</th>{head}'
         f"</tr></thead><tbody>{''.join(rows)}</tbody></table>"
