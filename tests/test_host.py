@@ -25,6 +25,7 @@ import pytest
 from playwright.sync_api import Page
 
 from build_scripts.host import headers, nginx
+from build_scripts.postpass.pack import unpacked
 
 from .answers import example_answers
 from .browser_helpers import answer, submit_and_wait
@@ -63,10 +64,19 @@ PATHS = {
 }
 
 
+def packed_paths(site_dir: Path) -> list[str]:
+    """The archive's and the snapshot's own addresses, which have no file of their own: each
+    ships as NAME.gz and NAME.br only (build_scripts/postpass/pack.py)."""
+    return sorted("/" + path.relative_to(site_dir).as_posix().removesuffix(".gz")
+                  for name in ("python.zip", "snapshot.bin")
+                  for path in site_dir.glob(f"assets/py/*/{name}.gz"))  # fmt: skip
+
+
 def runtime_paths(site_dir: Path) -> dict[str, str]:
+    """A file of every kind the site ships, with the Cache-Control each must arrive with (the
+    archive and the snapshot as their .gz copies, which every host serves as files)."""
     wasm = next(site_dir.glob("assets/pyodide/*/pyodide.asm.wasm"))
-    python = [next(site_dir.glob(f"assets/py/*/{name}"))
-              for name in ("python.zip", "snapshot.bin")]  # fmt: skip
+    python = [site_dir / (path.lstrip("/") + ".gz") for path in packed_paths(site_dir)]
     bundle = next(site_dir.glob("assets/javascripts/bundle.*.min.js"))
     return {
         **PATHS,
@@ -154,6 +164,34 @@ def test_the_policy_is_the_meta_tag_plus_framing(nginx_site):
     script_src = next(d for d in policy.split("; ") if d.startswith("script-src"))
     assert "'unsafe-inline'" not in script_src and "'unsafe-eval'" not in script_src
     assert "connect-src 'self'" in policy and "worker-src 'self'" in policy
+
+
+def check_packed_files(url: str, site_dir: Path, sends_copies_in_place: bool) -> None:
+    """The archive and the snapshot, as a host sends them: at their own addresses, the .br or
+    .gz copy in their place where the host does that (else 404, and the worker fetches the .gz
+    copy); the .gz copy itself always, whose bytes unpack to the file (a host may add
+    Content-Encoding: gzip to it, as Apache does: the bytes sent are the same)."""
+    for path in packed_paths(site_dir):
+        original = unpacked(site_dir / path.lstrip("/"))
+        for encoding, unpack in (("br", brotli.decompress), ("gzip", gzip.decompress)):
+            status, found, body = get(url, path, encoding)
+            if not sends_copies_in_place:
+                assert status == 404, (path, encoding)
+                continue
+            assert (status, found.get("content-encoding")) == (200, encoding), path
+            assert unpack(body) == original and found["cache-control"] == headers.IMMUTABLE
+        status, found, body = get(url, path + ".gz", "br, gzip")
+        assert status == 200 and gzip.decompress(body) == original, path
+        assert found["cache-control"] == headers.IMMUTABLE
+        assert len(body) < len(original) * 0.4  # 31.5 MB of snapshot goes as 4.3 MB
+
+
+def test_nginx_sends_the_packed_files_compressed_whatever_is_asked(nginx_site):
+    check_packed_files(nginx_site.url, nginx_site.dir, sends_copies_in_place=True)
+
+
+def test_make_serve_sends_the_packed_files_compressed_whatever_is_asked(site):
+    check_packed_files(site.url, site.dir, sends_copies_in_place=True)
 
 
 def test_nginx_types_and_compression(nginx_site):

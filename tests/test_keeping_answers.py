@@ -13,6 +13,7 @@ import zipfile
 import pytest
 from playwright.sync_api import Page, expect
 
+from build_scripts.postpass.pack import unpacked
 from checkers import CHECKERS
 
 from .answers import example_answers
@@ -171,7 +172,8 @@ def archive_with_a_changed_rule(site, old: str, new: str) -> tuple[bytes, str]:
     """The build's archive with the allegations module's wording changed, as another build of
     the checkers would have it: its compiled module replaced by the changed source (which
     Python's zip import reads as readily), and the new archive's SHA-256."""
-    (archive,) = site.dir.glob("assets/py/*/python.zip")
+    (packed,) = site.dir.glob("assets/py/*/python.zip.gz")
+    archive = io.BytesIO(unpacked(packed.with_suffix("")))
     source = (ROOT / "checkers" / "allegations.py").read_text(encoding="utf-8")
     assert old in source
     out = io.BytesIO()

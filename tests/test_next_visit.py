@@ -17,6 +17,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from build_scripts.dev import bench
 from build_scripts.dev.bench import STORED, snapshot_url
+from build_scripts.postpass.pack import unpacked
 from checkers import CHECKERS, api
 
 from .browser_helpers import RESULT, answer, submit_and_wait, with_runtime_digest
@@ -58,8 +59,8 @@ def context(browser: Browser):
 
 
 def archive_digest(site) -> str:
-    (archive,) = site.dir.glob("assets/py/*/python.zip")
-    return hashlib.sha256(archive.read_bytes()).hexdigest()
+    (archive,) = site.dir.glob("assets/py/*/python.zip.gz")
+    return hashlib.sha256(unpacked(archive.with_suffix(""))).hexdigest()
 
 
 def expected_outcome(checker_id: str, answers: dict) -> str:

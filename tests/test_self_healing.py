@@ -28,6 +28,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from build_scripts.dev.serve import Handler, make_server
+from build_scripts.postpass.pack import unpacked
 
 from .browser_helpers import RESULT, answer, submit_and_wait
 from .conftest import CHROMIUM, CHROMIUM_ARGS, free_port
@@ -85,7 +86,7 @@ class FaultyHandler(Handler):
         if fault is None:
             return super().send_head()
         path = Path(self.translate_path(self.path))
-        body = fault(path.read_bytes())
+        body = fault(unpacked(path))  # sent as the file itself, as a host may
         self.send_response(200)
         self.send_header("Content-Type", self.guess_type(str(path)))
         self.send_header("Content-Length", str(len(body)))

@@ -22,7 +22,10 @@ browser contexts (no HTTP cache):
 
 Then the height of each worked example's result on a 390 px phone (build_scripts/dev/
 result_heights.py), and the bytes a first visit transfers (compressed, as sent) for a page without a checker and
-for a checker page, until Python has started and the network is idle; and the memory a
+for a checker page, until Python has started and the network is idle; the bytes a host sends
+for a first visit that answers once (the service worker's keeping included) and for the repeat
+visit, from `make serve` (as nginx, with the Brotli copies) and from a host that compresses
+nothing (`make serve --plain`: the archive and the snapshot go as their .gz copies); and the memory a
 checker page adds once Python is ready (normal start and snapshot start), summed over this
 benchmark's Chromium processes as PSS from /proc (Linux only).
 
@@ -44,6 +47,7 @@ import time
 from contextlib import suppress
 from datetime import date
 from pathlib import Path
+from typing import ClassVar
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
@@ -107,6 +111,10 @@ PRESS_AND_WAIT = """async ([checker, answers]) => {
   });
 }"""
 STORED = "async (url) => Boolean(await caches.match(url))"
+# The snapshot, stored under its own address or as its .gz copy (build_scripts/postpass/pack.py)
+SNAPSHOT_STORED = (
+    "async (url) => Boolean(await caches.match(url) || await caches.match(url + '.gz'))"
+)
 CLEAR_SNAPSHOT = """async (url) => {
   for (const name of await caches.keys()) await (await caches.open(name)).delete(url);
 }"""
@@ -115,6 +123,12 @@ CHECKER_PAGE = "notifiable-incidents/"
 
 class BenchHandler(Handler):
     bench_dir = ""
+    sent: ClassVar[list[int]] = [0]  # response bytes sent, as sent (compressed or not)
+
+    def send_header(self, keyword: str, value: str) -> None:
+        if keyword.lower() == "content-length":
+            self.sent[0] += int(value)
+        super().send_header(keyword, value)
 
     def translate_path(self, path: str) -> str:
         if path.startswith("/__bench__/"):
@@ -136,9 +150,12 @@ def bench_files(site: Path, bench_dir: Path) -> None:
         (bench_dir / (name + ".br")).write_bytes(packed)
 
 
-def serve(site: Path, bench_dir: Path, port: int) -> tuple[object, str]:
-    server = make_server(site, port)
-    server.RequestHandlerClass = lambda *a, **kw: BenchHandler(*a, directory=str(site), **kw)
+def serve(site: Path, bench_dir: Path, port: int, plain: bool = False) -> tuple[object, str]:
+    """The site as `make serve` serves it; `plain`: as a host that compresses nothing."""
+    server = make_server(site, port, plain=plain)
+    handler = type("Handler", (BenchHandler,), {"sent": [0]})  # bytes counted per server
+    server.RequestHandlerClass = lambda *a, **kw: handler(*a, directory=str(site), **kw)
+    server.sent = handler.sent  # type: ignore[attr-defined]
     BenchHandler.bench_dir = str(bench_dir)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
@@ -203,7 +220,7 @@ def later_visits(browser, url: str, profile) -> dict[str, float]:
     page = ctx.new_page()
     page.goto(url + CHECKER_PAGE, wait_until="load")
     page.evaluate(PRESS_AND_WAIT, ["notifiable-incident", NOTIFIABLE])
-    wait_until(page, STORED, snapshot_url(page))
+    wait_until(page, SNAPSHOT_STORED, snapshot_url(page))
     page.close()
     page = ctx.new_page()
     throttle(page, profile)
@@ -297,6 +314,30 @@ def memory(browser, url: str) -> dict:
     return out
 
 
+def visit_bytes(browser, url: str, sent: list[int]) -> dict[str, int]:
+    """The bytes a host sends (counted by the server, as sent) for a first visit to a checker
+    page that answers once, up to the service worker keeping the runtime and every page; and
+    for the repeat visit after it."""
+    ctx = browser.new_context()
+    page = ctx.new_page()
+    sent[0] = 0
+    page.goto(url + CHECKER_PAGE, wait_until="load")
+    page.evaluate(PRESS_AND_WAIT, ["notifiable-incident", NOTIFIABLE])
+    wait_until(page, SNAPSHOT_STORED, snapshot_url(page))
+    wait_until(page, "() => document.documentElement.dataset.runtimeKept")
+    page.wait_for_timeout(1000)  # (the service worker's fetches are not the page's to await)
+    first = sent[0]
+    page.close()
+    page = ctx.new_page()
+    sent[0] = 0
+    page.goto(url + CHECKER_PAGE, wait_until="load")
+    page.evaluate(PRESS_AND_WAIT, ["notifiable-incident", NOTIFIABLE])
+    page.wait_for_timeout(1000)
+    repeat = sent[0]
+    ctx.close()
+    return {"first visit, runtime kept": first, "repeat visit": repeat}
+
+
 def first_visit(browser, url: str, path: str) -> dict[str, int]:
     """Each address a first visit to `path` fetched, the worker's included, with the bytes
     it transferred (compressed, as sent), until Python has started (on a checker page) and
@@ -348,6 +389,12 @@ def main() -> int:
             "home page": first_visit_bytes(browser, url, ""),
             "checker page": first_visit_bytes(browser, url, CHECKER_PAGE),
         }
+        plain, plain_url = serve(args.site, bench_dir, 0, plain=True)
+        by_host = {
+            "make serve (as nginx: Brotli copies)": visit_bytes(browser, url, server.sent),
+            "a host that compresses nothing": visit_bytes(browser, plain_url, plain.sent),
+        }
+        plain.shutdown()
         for name, profile in profiles.items():
             figures: dict[str, list[float]] = {}
             for _ in range(args.runs):
@@ -364,6 +411,11 @@ def main() -> int:
         browser.close()
     server.shutdown()
     print_table(rows, sizes, args.runs, version)
+    print()
+    print("| host | first visit, runtime kept | repeat visit |")
+    print("| --- | --- | --- |")
+    for host, figures in by_host.items():
+        print(f"| {host} | " + " | ".join(f"{v / 1e6:.2f} MB" for v in figures.values()) + " |")
     print()
     print(f"Memory a checker page adds once Python is ready (Chromium's processes, PSS; median "
           f"and range of 3): {used['normal']:.0f} MB ({used['normal range']}) on a first visit, "

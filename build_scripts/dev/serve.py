@@ -5,10 +5,12 @@
   cross-origin and framing rules, and Cache-Control (a year, immutable, for versioned or hashed
   files; revalidated for everything else);
 - `.wasm` as application/wasm (needed for streaming compilation);
-- the .br or .gz copy the build made, when the browser accepts it (with Vary: Accept-Encoding);
+- the .br or .gz copy the build made, when the browser accepts it (with Vary: Accept-Encoding),
+  whether or not the file itself is there (the archive and the snapshot ship as copies only);
+  with --plain, as a host that compresses nothing: every file as it is, a missing one 404;
 - the site's 404 page for a missing file, never cached (Cache-Control: no-store).
 
-python -m build_scripts.dev.serve [--port 8000] [--dir site]
+python -m build_scripts.dev.serve [--port 8000] [--dir site] [--plain]
 """
 
 from __future__ import annotations
@@ -53,14 +55,17 @@ class Handler(http.server.SimpleHTTPRequestHandler):
             if not self.path.split("?")[0].endswith("/"):
                 return super().send_head()  # redirects to the address with "/"
             path = path / "index.html"
-        if not path.is_file() or path.name.startswith("."):
-            return self.send_not_found()  # never a directory listing
-        if path.suffix in headers.COMPRESSIBLE:
+        if path.name.startswith("."):
+            return self.send_not_found()
+        if path.suffix in headers.COMPRESSIBLE and self.server.negotiates:  # type: ignore[attr-defined]
+            # (the archive and the snapshot exist only as such copies: postpass/pack.py)
             accepted = self.headers.get("Accept-Encoding", "")
             for encoding, suffix in (("br", ".br"), ("gzip", ".gz")):
                 packed = path.with_name(path.name + suffix)
                 if encoding in accepted and packed.is_file():
                     return self.send_packed(path, packed, encoding)
+        if not path.is_file():
+            return self.send_not_found()  # never a directory listing
         return super().send_head()
 
     def send_packed(self, original: Path, packed: Path, encoding: str):  # type: ignore[no-untyped-def]
@@ -92,6 +97,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
 class Server(http.server.ThreadingHTTPServer):
     daemon_threads = True
     verbose = False
+    negotiates = True  # sends a .br or .gz copy in place of a file
     site_headers: ClassVar[dict[str, str]] = {}
 
     def handle_error(self, request: object, client_address: object) -> None:
@@ -100,10 +106,13 @@ class Server(http.server.ThreadingHTTPServer):
             super().handle_error(request, client_address)
 
 
-def make_server(directory: Path, port: int = 0, verbose: bool = False) -> Server:
+def make_server(
+    directory: Path, port: int = 0, verbose: bool = False, plain: bool = False
+) -> Server:
     handler = functools.partial(Handler, directory=str(directory))
     server = Server(("127.0.0.1", port), handler)
     server.verbose = verbose
+    server.negotiates = not plain
     server.site_headers = headers.for_every_response(headers.site_hashes(directory))
     return server
 
@@ -112,8 +121,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--dir", type=Path, default=Path("site"))
+    parser.add_argument("--plain", action="store_true",
+                        help="serve as a host that compresses nothing would")  # fmt: skip
     args = parser.parse_args()
-    server = make_server(args.dir, args.port, verbose=True)
+    server = make_server(args.dir, args.port, verbose=True, plain=args.plain)
     print(f"Serving {args.dir} at http://127.0.0.1:{args.port}/ (Ctrl-C to stop)")
     with suppress(KeyboardInterrupt):
         server.serve_forever()

@@ -12,7 +12,8 @@ generator made it.
 - the Pyodide runtime, the wheel, the standard library archive and the snapshot are copied
   in; source maps are removed;
 - the service worker (sw.js) is made with Workbox;
-- compressed copies (.br, .gz) are made for the host to serve;
+- compressed copies (.br, .gz) are made for the host to serve, and the archive and the
+  snapshot are left as their compressed copies only (pack.py), so that no file is over 20 MiB;
 - the build fails if a citation points at an id no built page has, or if a page still holds
   something the pre-pass should have filled (an include the generator did not process).
 """
@@ -32,6 +33,7 @@ from . import (
     host_files,
     install,
     navigation,
+    pack,
     page_script,
     paragraph_links,
     service_worker,
@@ -71,4 +73,7 @@ def run(
     source_maps.remove(site)
     host_files.write(site, hashes, site_url)
     if compressed_copies:
-        compress.compress_site(site)  # last: it copies what the steps above made
+        compress.compress_site(site)  # it copies what the steps above made
+    pack.ship_packed(site, made)
+    if large := pack.too_large(site):
+        raise PostpassError("\n  ".join(["post-pass: files too large for some hosts:", *large]))

@@ -120,6 +120,12 @@ class Runtime:
             "snapshot": by_name[self.snapshot.name],
         }
 
+    def packed(self) -> list[str]:
+        """The addresses of the archive and the snapshot: the site ships each compressed only
+        (see build_scripts/postpass/pack.py), and the worker unpacks one where needed."""
+        addresses = self.addresses()
+        return [addresses["python"], addresses["snapshot"]]
+
     def digests(self) -> dict[str, str]:
         """The SHA-256 of every served file, by address, which the browser checks each copy
         against before using it."""

@@ -67,14 +67,54 @@ self.fetch = async (input, init = {}) => {
     // A copy that failed its check is fetched past the service worker's cache (it was
     // evicted) and the browser's HTTP cache (which may hold it as immutable for a year).
     const options = reload.has(url) ? { ...init, cache: "reload" } : init;
-    const response = await watchedFetch(input, options, url);
-    fetched.add(url);
+    const response = packed.has(url) ? await packedFetch(url, options) : await watchedFetch(input, options, url);
+    if (!packed.has(url)) fetched.add(url);
     return expected.has(url) ? await checked(response, url) : response;
   } catch (error) {
     await failed(url, error);
     throw error;
   }
 };
+
+// The archive and the snapshot ship compressed only (build_scripts/postpass/pack.py): a host
+// that sends a compressed copy in a file's place answers for the file itself, and the browser
+// unpacks it; any other answers 404 (or, offline, nothing is kept under that address), and
+// then the .gz copy is fetched as a file and unpacked here. Either way the bytes are the
+// file's own, and checked as such.
+let packed = new Set();
+class Missing extends Error {}
+
+/** @param {string} url */
+function gzipCopy(url) {
+  const copy = new URL(url);
+  copy.pathname += ".gz";
+  return copy.href;
+}
+
+async function packedFetch(url, init) {
+  try {
+    const response = await watchedFetch(url, init, url);
+    fetched.add(url);
+    return response;
+  } catch (error) {
+    if (!(error instanceof Missing) && !(error instanceof TypeError)) throw error;
+  }
+  const copy = gzipCopy(url);
+  const response = await watchedFetch(copy, init, copy);
+  fetched.add(copy);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  const unpacked = await unpack(bytes);
+  counted(unpacked.byteLength - bytes.byteLength); // the progress line counts unpacked bytes
+  return new Response(unpacked, { status: 200, headers: { "Content-Type": "application/octet-stream" } });
+}
+
+// A .gz copy's bytes, unpacked; unless a host sent it with Content-Encoding: gzip (Apache may)
+// and the browser unpacked it already (neither file starts as gzip does: the build checks).
+async function unpack(bytes) {
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
 
 // A download that failed: a bad copy leaves the caches, and a file Python cannot start
 // without ends the start.
@@ -120,6 +160,7 @@ async function watchedFetch(input, init, url) {
 // as it streams in, a script the browser would refuse to run (an error page served as 200).
 const TYPES = { ".wasm": "application/wasm", ".mjs": "javascript" };
 function refuseUnusable(response, url) {
+  if (response.status === 404 && packed.has(url)) throw new Missing(`${url}: HTTP 404`);
   if (!response.ok) throw new BadCopy(`${url}: HTTP ${response.status}`);
   const type = response.headers.get("content-type") || "";
   const wanted = Object.entries(TYPES).find(([end]) => new URL(url).pathname.endsWith(end));
@@ -192,7 +233,11 @@ async function throwAway(url) {
   bad.add(url);
   if (!self.caches) return;
   try {
-    for (const name of await caches.keys()) await (await caches.open(name)).delete(url);
+    for (const name of await caches.keys()) {
+      const cache = await caches.open(name);
+      await cache.delete(url);
+      if (packed.has(url)) await cache.delete(gzipCopy(url));
+    }
   } catch {
     // storage may be unavailable (private mode): the fetch past the HTTP cache still helps
   }
@@ -200,10 +245,10 @@ async function throwAway(url) {
 
 // The snapshot, only if a visit before this one stored it (see the top of this file).
 async function storedSnapshot(url) {
-  const response = self.caches ? await caches.match(url) : undefined;
+  const response = self.caches ? (await caches.match(url)) || (await caches.match(gzipCopy(url))) : undefined;
   if (!response) return null;
   try {
-    return await verified(new Uint8Array(await response.arrayBuffer()), url);
+    return await verified(await unpack(new Uint8Array(await response.arrayBuffer())), url);
   } catch (error) {
     await throwAway(url); // replaced when the page keeps the runtime again
     throw error;
@@ -253,6 +298,7 @@ async function start({ files, digests, reloading }) {
     if (!expected.has(files[name])) throw new Error(`${files[name]}: no digest to check it against`);
   }
   reload = new Set(reloading);
+  packed = new Set([files.python, files.snapshot]);
   essential = (url) => url.startsWith(files.pyodide) || url === files.python;
   phase("downloading");
   await checkedScripts(files);

@@ -80,8 +80,13 @@ export async function keepForNextVisit(form) {
   if (runtimeKept || savingData || !runtime.used) return;
   runtimeKept = true;
   const worker = new URL("js/checker-worker.js", ROOT).href;
-  const snapshot = runtimeFiles(form).files.snapshot;
-  if (self.caches && (await caches.match(snapshot))) return; // kept on an earlier visit
+  const { python, snapshot: address } = runtimeFiles(form).files;
+  const copy = address + ".gz"; // (the form's runtime addresses have no query)
+  if (self.caches && ((await caches.match(address)) || (await caches.match(copy)))) return; // kept on an earlier visit
+  // The snapshot ships compressed only: it is kept as the archive came, under its own address
+  // where the host sent a compressed copy in the archive's place, else as its .gz copy (see
+  // packedFetch in the worker).
+  const snapshot = runtime.used.includes(python) ? address : copy;
   const files = known([...runtime.used, worker, snapshot, ...(await sitePages())].map(ownFile));
   // A copy thrown away as bad is stored again from the network, past the HTTP cache.
   /** @type {(string | [string, RequestInit])[]} */
