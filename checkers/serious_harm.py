@@ -358,13 +358,10 @@ def must_reasons(a: Answers) -> list[Reason]:
             )
         )
     else:
-        out.append(
-            Reason(
-                "Regulation 5(2) is met however your “Not sure” answers go: either through "
-                "(b)(i), the child's death, or through (b)(ii), serious harm.",
-                cite.SCR_PARA_6,
-            )
-        )
+        # No answers reach here: a "must" rests on (b)(i) or on paragraph 7 however any "Not
+        # sure" goes (tests/test_serious_harm.py checks every combination). Say so loudly
+        # rather than give a decision without its reason.
+        raise AssertionError(f"an SCR must be commissioned, but on no one criterion: {a}")
     if CHECKER.always(a, custody_death):
         out.append(
             Reason(

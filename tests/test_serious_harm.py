@@ -358,3 +358,20 @@ def test_no_hint_to_give_a_date_this_check_does_not_ask_for():
     for answers in VALID[::11]:
         for action in assessed("serious-harm", answers)["actions"]:
             assert "give the date" not in action["text"], action
+
+
+def test_every_must_names_the_criterion_it_rests_on():
+    """An SCR that must be commissioned is always said to rest on regulation 5(2)(b)(i) or on
+    paragraph 7, whatever is "Not sure"."""
+    musts = 0
+    for answers in every_combination("serious-harm"):
+        try:
+            result = assessed("serious-harm", answers)
+        except InputError:
+            continue
+        if result["outcome"] != "must":
+            continue
+        musts += 1
+        cited = {r["cite"] for r in result["reasons"]}
+        assert cited & {"serious-harm/#regulation-5", "serious-harm/#scr-para-7"}, answers
+    assert musts
