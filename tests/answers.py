@@ -64,9 +64,13 @@ def _key(answers: dict[str, Any]) -> str:
 
 
 @functools.cache
-def _every_result(checker_id: str) -> dict[str, str | api.InputError]:
+def _every_result(checker_id: str, mutant: str) -> dict[str, str | api.InputError]:
     """Each combination's result (as JSON text, so that no test can change another's), or the
-    InputError it raises: worked out once per test process, shared by every test file."""
+    InputError it raises: worked out once per test process, shared by every test file.
+
+    `mutant`: the mutant under test, if any. mutmut runs each mutant's tests in a process
+    forked from one that has already worked results out with the code unmutated (or with
+    another mutant): results are shared only among the tests of one mutant, never across."""
     out: dict[str, str | api.InputError] = {}
     for answers in every_combination(checker_id):
         try:
@@ -76,20 +80,12 @@ def _every_result(checker_id: str) -> dict[str, str | api.InputError]:
     return out
 
 
-def shared() -> bool:
-    """Whether results may be shared. Not under mutation testing: mutmut runs each mutant's
-    tests in a process forked from one that has already worked every result out with the code
-    unmutated, so a shared result would hide the mutant."""
-    return "MUTANT_UNDER_TEST" not in os.environ
-
-
 def assessed(checker_id: str, answers: Any) -> dict[str, Any]:
     """`api.assess(checker_id, answers)`, from the shared results where the answers are one of
     the combinations (the exhaustive tests ask for each of them in several files)."""
+    mutant = os.environ.get("MUTANT_UNDER_TEST", "")
     found = (
-        _every_result(checker_id).get(_key(answers))
-        if isinstance(answers, dict) and shared()
-        else None
+        _every_result(checker_id, mutant).get(_key(answers)) if isinstance(answers, dict) else None
     )
     if found is None:
         return api.assess(checker_id, answers)
