@@ -1,0 +1,122 @@
+"""A build for publishing, end to end: made for https://example.org/wt2015/ (`make build
+SITE_URL=…`), served under that path by nginx over HTTPS (a self-signed certificate on
+loopback, and Chromium told that example.org is this machine), it answers a check there, and
+every address it prints or encodes is the production one: canonical links, the sitemap, the
+charts' credit lines, and every QR code, read back from its pixels.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+import zxingcpp
+from PIL import Image
+
+from build_scripts.host import nginx
+
+from .browser_helpers import answer, submit_and_wait
+from .conftest import CHROMIUM, CHROMIUM_ARGS, build_site, free_port
+from .test_browser import NOTIFIABLE
+from .test_host import start_nginx
+
+ADDRESS = "https://example.org/wt2015/"
+TEXT = (".html", ".xml", ".svg", ".txt", ".json", ".js", ".mjs", ".css")
+
+pytestmark = pytest.mark.build
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("published") / "site"
+    build_site(out, ADDRESS)
+    return out
+
+
+def test_every_address_it_prints_is_the_production_one(published):
+    sitemap = re.findall(r"<loc>([^<]+)</loc>", (published / "sitemap.xml").read_text())
+    assert len(sitemap) > 10 and all(url.startswith(ADDRESS) for url in sitemap), sitemap[:3]
+    for url in sitemap:  # each page's canonical link is its own production address
+        html = (published / url.removeprefix(ADDRESS) / "index.html").read_text()
+        assert f'<link rel="canonical" href="{url}"' in html, url
+    charts = sorted((published / "assets" / "flowcharts").glob("*.svg"))
+    assert charts and all(ADDRESS in chart.read_text() for chart in charts)
+    for path in published.rglob("*"):
+        if path.suffix in TEXT:
+            text = path.read_text(encoding="utf-8", errors="replace")
+            assert "127.0.0.1" not in text and "Preview build" not in text, path
+
+
+@pytest.fixture(scope="module")
+def served(published, tmp_path_factory):
+    """nginx over HTTPS on a loopback port, the site under /wt2015/ of its root."""
+    tmp = tmp_path_factory.mktemp("nginx-published")
+    root = tmp / "www"
+    root.mkdir()
+    (root / "wt2015").symlink_to(published)
+    key, cert = tmp / "key.pem", tmp / "cert.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj",
+         "/CN=example.org", "-keyout", str(key), "-out", str(cert)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    port = free_port()
+    conf = nginx.render(published, root=str(root), listen=f"127.0.0.1:{port} ssl")
+    tls = f"    ssl_certificate {cert};\n    ssl_certificate_key {key};\n"
+    conf = conf.replace("    server_name _;\n", "    server_name _;\n" + tls)
+    server = start_nginx(published, tmp, port, conf)
+    yield port
+    server.terminate()
+    server.wait()
+
+
+@pytest.fixture(scope="module")
+def production_browser(browser_type, served):
+    """Chromium for which example.org is the loopback nginx (its certificate is self-signed:
+    the one error it is told to overlook)."""
+    browser = browser_type.launch(executable_path=CHROMIUM, args=[
+        *CHROMIUM_ARGS, f"--host-resolver-rules=MAP example.org:443 127.0.0.1:{served}",
+        "--ignore-certificate-errors",
+    ])  # fmt: skip
+    yield browser
+    browser.close()
+
+
+@pytest.mark.browser
+def test_every_qr_code_reads_as_a_production_address(production_browser, published):
+    handouts = sorted((published / "handouts").rglob("index.html"))
+    assert handouts
+    page = production_browser.new_page()
+    read = 0
+    for path in handouts:
+        page.goto(ADDRESS + path.parent.relative_to(published).as_posix() + "/")
+        codes = page.locator("svg[data-qr]")
+        for i in range(codes.count()):
+            code = codes.nth(i)
+            code.scroll_into_view_if_needed()
+            image = Image.open(io.BytesIO(code.screenshot(scale="device")))
+            (decoded,) = [r.text for r in zxingcpp.read_barcodes(image)]
+            assert decoded == code.get_attribute("data-qr"), path
+            assert decoded.startswith(ADDRESS), decoded
+            read += 1
+        assert "Preview build" not in page.content()
+    assert read >= len(handouts)
+    page.close()
+
+
+@pytest.mark.browser
+def test_a_check_answers_at_the_production_address(production_browser):
+    context = production_browser.new_context(service_workers="allow")
+    page = context.new_page()
+    elsewhere = []
+    page.on("request", lambda r: r.url.startswith(ADDRESS) or elsewhere.append(r.url))
+    page.goto(ADDRESS + "notifiable-incidents/")
+    answer(page, "notifiable-incident", NOTIFIABLE)
+    assert submit_and_wait(page, "notifiable-incident") == "notifiable"
+    scope = page.evaluate("navigator.serviceWorker.ready.then((r) => r.scope)")
+    assert scope == ADDRESS
+    assert not [url for url in elsewhere if not url.startswith("data:")], elsewhere
+    context.close()
