@@ -34,6 +34,8 @@ from .test_host import check_packed_files, get, runtime_paths
 APACHE = "/usr/sbin/apache2"
 APACHE_MODULES = Path("/usr/lib/apache2/modules")
 CADDY = "/usr/bin/caddy"
+# npm's wrangler on npm's Node 22, installed by setup from tests/hosts/ (not the build's Node)
+HOST_TOOLS = ROOT / ".cache" / "hosts" / "node_modules" / ".bin"
 SHIPPED_CADDYFILE = ROOT / "deploy" / "caddy" / "Caddyfile"
 
 # Apache as a test runs it: the few modules the .htaccess needs, the site's folder allowed to
@@ -71,8 +73,8 @@ def missing(tool: str) -> None:
     pytest.skip(message)
 
 
-def wait_for(port: int, server: subprocess.Popen, log: Path) -> None:
-    for _ in range(200):
+def wait_for(port: int, server: subprocess.Popen, log: Path, seconds: float = 10) -> None:
+    for _ in range(int(seconds / 0.05)):
         try:
             socket.create_connection(("127.0.0.1", port), timeout=1).close()
             return
@@ -130,8 +132,43 @@ def caddy_site(site, tmp_path_factory):
     server.wait(timeout=10)
 
 
+@pytest.fixture(scope="module")
+def wrangler_site(site, tmp_path_factory):
+    """Cloudflare Pages' own local server (`wrangler pages dev`), which reads the build's
+    `_headers` as Cloudflare does, compresses by itself and ignores the .br/.gz copies. It
+    runs offline: the one request it makes out (workers.cloudflare.com) fails, and it serves
+    all the same."""
+    wrangler = HOST_TOOLS / "wrangler"
+    if not wrangler.exists():
+        missing("wrangler (tests/hosts/)")
+    tmp = tmp_path_factory.mktemp("wrangler")
+    port, inspector = free_port(), free_port()
+    log = tmp / "wrangler.log"
+    env = {**os.environ, "PATH": f"{HOST_TOOLS}:{os.environ['PATH']}", "HOME": str(tmp),
+           "XDG_CONFIG_HOME": str(tmp), "WRANGLER_SEND_METRICS": "false"}  # fmt: skip
+    with open(log, "w") as out:
+        server = subprocess.Popen(
+            [str(wrangler), "pages", "dev", str(site.dir), "--ip", "127.0.0.1", "--port",
+             str(port), "--inspector-port", str(inspector)],
+            stdout=out, stderr=subprocess.STDOUT, env=env, cwd=tmp,
+        )  # fmt: skip
+    wait_for(port, server, log, seconds=60)
+    yield type(
+        "Host", (), {"name": "wrangler", "url": f"http://127.0.0.1:{port}/", "dir": site.dir}
+    )
+    server.terminate()
+    server.wait(timeout=10)
+
+
 @pytest.fixture(params=["apache", "caddy"])
 def host(request, site):  # `site` named, so that conftest marks the tests as needing a build
+    """A host whose configuration is ours in full (compression, types, every header)."""
+    return request.getfixturevalue(f"{request.param}_site")
+
+
+@pytest.fixture(params=["apache", "caddy", "wrangler"])
+def any_host(request, site):
+    """Every host served here, Cloudflare Pages' local server included."""
     return request.getfixturevalue(f"{request.param}_site")
 
 
@@ -200,15 +237,42 @@ def test_it_sends_what_make_serve_sends(host, site):
 
 # Caddy's precompressed copies stand in only for a file that is there: for the archive and the
 # snapshot it answers 404, and the worker fetches their .gz copies.
-SENDS_COPIES_IN_PLACE = {"apache": True, "caddy": False}
+SENDS_COPIES_IN_PLACE = {"apache": True, "caddy": False, "wrangler": False}
 
 
-def test_the_packed_files_arrive_compressed_whatever_is_asked(host):
-    check_packed_files(host.url, host.dir, SENDS_COPIES_IN_PLACE[host.name])
+def test_the_packed_files_arrive_compressed_whatever_is_asked(any_host):
+    check_packed_files(any_host.url, any_host.dir, SENDS_COPIES_IN_PLACE[any_host.name])
+
+
+def test_cloudflare_pages_sends_the_headers_from_the_file(wrangler_site):
+    """What `_headers` gives on Cloudflare Pages, as its local server applies it: every header
+    on each kind of file and on a 404, the immutable rule on the versioned files, WebAssembly
+    as application/wasm, its own compression (it sends no .br copy as such)."""
+    host = wrangler_site
+    expected = headers.for_every_response(headers.site_hashes(host.dir))
+    for path, cache in runtime_paths(host.dir).items():
+        status, found, _ = get(host.url, path, "br")
+        assert status == 200, path
+        for name, value in expected.items():
+            assert found.get(name.lower()) == value, (path, name)
+        if cache == headers.IMMUTABLE:
+            assert found["cache-control"] == cache, path
+        else:  # its own default, revalidated on every use (the file sets none)
+            assert found["cache-control"] == "public, max-age=0, must-revalidate", path
+        assert found["strict-transport-security"] == "max-age=31536000"  # the host is HTTPS
+    status, found, body = get(host.url, "/no-such-page/")
+    assert status == 404 and b"<html" in body
+    assert found["content-security-policy"] == expected["Content-Security-Policy"]
+    assert found["cache-control"] == "no-store"
+    wasm = next(p for p in runtime_paths(host.dir) if p.endswith(".wasm"))
+    status, found, body = get(host.url, wasm, "br")
+    assert found["content-type"] == "application/wasm" and found["content-encoding"] == "br"
+    assert brotli.decompress(body) == (host.dir / wasm.lstrip("/")).read_bytes()
 
 
 @pytest.mark.browser
-def test_a_checker_answers_through_it_and_its_worker_cannot_leave(page: Page, host):
+def test_a_checker_answers_through_it_and_its_worker_cannot_leave(page: Page, any_host):
+    host = any_host
     origin = urlparse(host.url).netloc
     requests: list[str] = []
     page.context.on("request", lambda r: requests.append(r.url))

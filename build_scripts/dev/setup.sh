@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Everything a fresh Debian machine needs to build, serve and test the site:
 # a virtual environment from requirements.lock, the npm packages from package-lock.json,
-# Debian's Chromium for the browser tests, and Debian's nginx with its Brotli module for the
-# host tests (each installed when absent and we are root).
+# Debian's Chromium for the browser tests, and for the host tests Debian's nginx with its
+# Brotli module, apache2 and caddy, and npm's wrangler (each installed when absent; Debian's
+# when we are root).
 # CHROMIUM points at another Chromium; SKIP_BROWSER=1 skips the browser and nginx entirely.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -48,6 +49,15 @@ if [ "${SKIP_BROWSER:-0}" != "1" ]; then
   # as a service.
   if [ ! -x /usr/sbin/apache2 ] || [ ! -x /usr/bin/caddy ]; then
     apt_install apache2 caddy
+  fi
+  # Cloudflare Pages' local server (npm wrangler, on npm's Node 22) in tests/test_other_hosts.py,
+  # from tests/hosts/ into .cache/hosts/: on the project's own PATH, Node 22 would replace the
+  # Node the build runs on.
+  if ! cmp -s tests/hosts/package-lock.json .cache/hosts/.installed-lock 2>/dev/null; then
+    mkdir -p .cache/hosts
+    cp tests/hosts/package.json tests/hosts/package-lock.json .cache/hosts/
+    npm ci --prefix .cache/hosts --no-audit --no-fund --loglevel=error
+    cp tests/hosts/package-lock.json .cache/hosts/.installed-lock
   fi
   chromium="${CHROMIUM:-/usr/bin/chromium}"
   if [ ! -x "$chromium" ]; then
