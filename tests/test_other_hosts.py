@@ -6,6 +6,10 @@ Each sends what nginx and `make serve` send (tests/test_host.py): the security h
 kind of file (the worker's script and the 404 page included), versioned files cached for a
 year and everything else revalidated, WebAssembly as application/wasm, the build's Brotli and
 gzip copies when accepted, and a checker answers in Chromium through it.
+
+Cloudflare Pages' own local server (npm wrangler, `pages dev`) serves the site with the
+build's `_headers` as Cloudflare reads it: its headers, the packed files as their .gz copies,
+and a checker answering, are checked the same way.
 """
 
 from __future__ import annotations
