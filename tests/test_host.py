@@ -320,20 +320,28 @@ def test_a_missing_file_under_an_immutable_address_is_not_cached_by_nginx(nginx_
     assert found["cache-control"] == headers.REVALIDATE
 
 
-def test_nginx_sends_strict_transport_security_over_https(site, tmp_path):
-    """Over HTTPS (a self-signed certificate here) every response carries HSTS; over plain
-    HTTP none does (the other tests)."""
-    key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
+def start_https_nginx(
+    site_dir: Path, tmp: Path, root: Path, name: str
+) -> tuple[subprocess.Popen, int]:
+    """nginx with the site's configuration over HTTPS on a loopback port, with a self-signed
+    certificate for `name`, serving from `root`: (the server, its port)."""
+    key, cert = tmp / "key.pem", tmp / "cert.pem"
     subprocess.run(
         ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj",
-         "/CN=127.0.0.1", "-keyout", str(key), "-out", str(cert)],
+         f"/CN={name}", "-keyout", str(key), "-out", str(cert)],
         check=True, capture_output=True,
     )  # fmt: skip
     port = free_port()
-    conf = nginx.render(site.dir, root=str(site.dir), listen=f"127.0.0.1:{port} ssl")
+    conf = nginx.render(site_dir, root=str(root), listen=f"127.0.0.1:{port} ssl")
     tls = f"    ssl_certificate {cert};\n    ssl_certificate_key {key};\n"
     conf = conf.replace("    server_name _;\n", "    server_name _;\n" + tls)
-    server = start_nginx(site.dir, tmp_path, port, conf)
+    return start_nginx(site_dir, tmp, port, conf), port
+
+
+def test_nginx_sends_strict_transport_security_over_https(site, tmp_path):
+    """Over HTTPS (a self-signed certificate here) every response carries HSTS; over plain
+    HTTP none does (the other tests)."""
+    server, port = start_https_nginx(site.dir, tmp_path, site.dir, "127.0.0.1")
     try:
         context = ssl._create_unverified_context()  # self-signed, on loopback
         for path in (

@@ -9,19 +9,16 @@ from __future__ import annotations
 
 import io
 import re
-import subprocess
 from pathlib import Path
 
 import pytest
 import zxingcpp
 from PIL import Image
 
-from build_scripts.host import nginx
-
 from .browser_helpers import answer, submit_and_wait
-from .conftest import CHROMIUM, CHROMIUM_ARGS, build_site, free_port
+from .conftest import CHROMIUM, CHROMIUM_ARGS, build_site
 from .test_browser import NOTIFIABLE
-from .test_host import start_nginx
+from .test_host import start_https_nginx
 
 ADDRESS = "https://example.org/wt2015/"
 TEXT = (".html", ".xml", ".svg", ".txt", ".json", ".js", ".mjs", ".css")
@@ -57,17 +54,7 @@ def served(published, tmp_path_factory):
     root = tmp / "www"
     root.mkdir()
     (root / "wt2015").symlink_to(published)
-    key, cert = tmp / "key.pem", tmp / "cert.pem"
-    subprocess.run(
-        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj",
-         "/CN=example.org", "-keyout", str(key), "-out", str(cert)],
-        check=True, capture_output=True,
-    )  # fmt: skip
-    port = free_port()
-    conf = nginx.render(published, root=str(root), listen=f"127.0.0.1:{port} ssl")
-    tls = f"    ssl_certificate {cert};\n    ssl_certificate_key {key};\n"
-    conf = conf.replace("    server_name _;\n", "    server_name _;\n" + tls)
-    server = start_nginx(published, tmp, port, conf)
+    server, port = start_https_nginx(published, tmp, root, "example.org")
     yield port
     server.terminate()
     server.wait()
