@@ -423,3 +423,24 @@ def test_each_anchor_is_one_record_under_its_own_address():
         assert anchor.address == address
         assert citations.LABELS[address] == anchor.label
         assert citations.SOURCE_OF[address] == anchor.source
+
+
+def test_a_question_asked_on_another_answer_is_shown_on_it_and_on_not_sure_where_offered():
+    import dataclasses
+
+    checker = CHECKERS["serious-harm"]
+    custody = checker.question("custody_setting")
+    assert encoding.shown_on(checker, custody) == ("death_in_custody", ["yes", "unsure"])
+    assert encoding.shown_on(checker, checker.question("child_died")) is None
+    # where the answer it hangs on has no "not sure", only that answer shows it
+    sure_only = dataclasses.replace(checker, questions=tuple(
+        dataclasses.replace(q, unsure=False) if q.id == "death_in_custody" else q
+        for q in checker.questions))  # fmt: skip
+    assert encoding.shown_on(sure_only, custody) == ("death_in_custody", ["yes"])
+
+
+def test_a_choice_left_not_sure_is_carried_in_a_link_as_not_sure():
+    checker = CHECKERS["notifiable-incident"]
+    assert encoding.fragment(checker, {"abuse_or_neglect": None, "child_died": True}) == (
+        "#checker=notifiable-incident&child_died=yes&abuse_or_neglect=unsure"
+    )

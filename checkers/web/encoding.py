@@ -92,7 +92,7 @@ def shown_on(checker: Checker, q: Question) -> tuple[str, list[str]] | None:
         return None
     name, value = asked
     offered = {v for v, _ in options(checker.question(name))}
-    return name, [value] + (["unsure"] if "unsure" in offered and value != "unsure" else [])
+    return name, [value] + (["unsure"] if "unsure" in offered else [])
 
 
 # What the page sends for a date it cannot read (half typed, or impossible: the browser reads
