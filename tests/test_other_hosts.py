@@ -57,12 +57,12 @@ ErrorLog {tmp}/error.log
 LogLevel warn
 ServerTokens Prod
 ServerSignature Off
-DocumentRoot {site}
+DocumentRoot {docroot}
 <Directory />
     AllowOverride None
     Require all denied
 </Directory>
-<Directory {site}>
+<Directory {docroot}>
     AllowOverride All
     Require all granted
 </Directory>
@@ -89,39 +89,37 @@ def wait_for(port: int, server: subprocess.Popen, log: Path, seconds: float = 10
     raise AssertionError(f"nothing answers on port {port}")
 
 
-@pytest.fixture(scope="module")
-def apache_site(site):
-    """Apache drops root for www-data, which cannot read pytest's private temporary folders:
-    it serves a hard-linked copy of the site in a folder it can read."""
+def start_apache(site_dir: Path, tmp: Path, under: str = "") -> tuple[subprocess.Popen, str]:
+    """Debian's apache2 on a loopback port serving `site_dir` from /`under`/ with the build's
+    .htaccess: (the server, the site's address). Apache drops root for www-data, which cannot
+    read pytest's private temporary folders: it serves a hard-linked copy in `tmp`, a folder
+    it can read."""
     if not Path(APACHE).exists():
         missing("apache2")
-    tmp = Path(tempfile.mkdtemp(prefix="wt2015-apache-"))
-    tmp.chmod(0o755)
-    served = tmp / "site"
-    subprocess.run(["cp", "-al", str(site.dir), str(served)], check=True)
+    docroot = tmp / "www"
+    served = docroot / under if under else docroot
+    served.parent.mkdir(parents=True, exist_ok=True)
+    subprocess.run(["cp", "-al", str(site_dir), str(served)], check=True)
     port = free_port()
     modules = "\n".join(f"LoadModule {m}_module {APACHE_MODULES / f'mod_{m}.so'}" for m in MODULES)
     (tmp / "httpd.conf").write_text(
-        HTTPD_CONF.format(tmp=tmp, port=port, site=served, modules=modules), encoding="utf-8"
+        HTTPD_CONF.format(tmp=tmp, port=port, docroot=docroot, modules=modules), encoding="utf-8"
     )
     server = subprocess.Popen(
         [APACHE, "-f", str(tmp / "httpd.conf"), "-DFOREGROUND"],
         stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT,
     )  # fmt: skip
     wait_for(port, server, tmp / "error.log")
-    yield type("Host", (), {"name": "apache", "url": f"http://127.0.0.1:{port}/", "dir": served})
-    server.terminate()
-    server.wait(timeout=10)
-    shutil.rmtree(tmp, ignore_errors=True)
+    return server, f"http://127.0.0.1:{port}/" + (f"{under}/" if under else "")
 
 
-@pytest.fixture(scope="module")
-def caddy_site(site, tmp_path_factory):
+def start_caddy(site_dir: Path, tmp: Path, docroot: Path) -> tuple[subprocess.Popen, int]:
+    """Debian's caddy on a loopback port with the Caddyfile made for `site_dir`, serving files
+    from `docroot`: (the server, its port)."""
     if not Path(CADDY).exists():
         missing("caddy")
-    tmp = tmp_path_factory.mktemp("caddy")
     port = free_port()
-    conf = caddy.render(site.dir, root=str(site.dir), address=f"http://127.0.0.1:{port}")
+    conf = caddy.render(site_dir, root=str(docroot), address=f"http://127.0.0.1:{port}")
     (tmp / "Caddyfile").write_text(conf, encoding="utf-8")
     log = tmp / "caddy.log"
     env = {**os.environ, "HOME": str(tmp), "XDG_DATA_HOME": str(tmp), "XDG_CONFIG_HOME": str(tmp)}
@@ -131,37 +129,62 @@ def caddy_site(site, tmp_path_factory):
             stdout=out, stderr=subprocess.STDOUT, env=env, cwd=tmp,
         )  # fmt: skip
     wait_for(port, server, log)
-    yield type("Host", (), {"name": "caddy", "url": f"http://127.0.0.1:{port}/", "dir": site.dir})
-    server.terminate()
-    server.wait(timeout=10)
+    return server, port
 
 
-@pytest.fixture(scope="module")
-def wrangler_site(site, tmp_path_factory):
-    """Cloudflare Pages' own local server (`wrangler pages dev`), which reads the build's
-    `_headers` as Cloudflare does, compresses by itself and ignores the .br/.gz copies. It
-    runs offline: the one request it makes out (workers.cloudflare.com) fails, and it serves
-    all the same."""
+def start_wrangler(folder: Path, tmp: Path) -> tuple[subprocess.Popen, int]:
+    """Cloudflare Pages' own local server (`wrangler pages dev`) publishing `folder`, which
+    reads its `_headers` as Cloudflare does, compresses by itself and ignores the .br/.gz
+    copies: (the server, its port). It runs offline: the one request it makes out
+    (workers.cloudflare.com) fails, and it serves all the same."""
     wrangler = HOST_TOOLS / "wrangler"
     if not wrangler.exists():
         missing("wrangler (tests/hosts/)")
-    tmp = tmp_path_factory.mktemp("wrangler")
     port, inspector = free_port(), free_port()
     log = tmp / "wrangler.log"
     env = {**os.environ, "PATH": f"{HOST_TOOLS}:{os.environ['PATH']}", "HOME": str(tmp),
            "XDG_CONFIG_HOME": str(tmp), "WRANGLER_SEND_METRICS": "false"}  # fmt: skip
     with open(log, "w") as out:
         server = subprocess.Popen(
-            [str(wrangler), "pages", "dev", str(site.dir), "--ip", "127.0.0.1", "--port",
+            [str(wrangler), "pages", "dev", str(folder), "--ip", "127.0.0.1", "--port",
              str(port), "--inspector-port", str(inspector)],
             stdout=out, stderr=subprocess.STDOUT, env=env, cwd=tmp,
         )  # fmt: skip
     wait_for(port, server, log, seconds=60)
-    yield type(
-        "Host", (), {"name": "wrangler", "url": f"http://127.0.0.1:{port}/", "dir": site.dir}
-    )
+    return server, port
+
+
+def stop(server: subprocess.Popen) -> None:
     server.terminate()
     server.wait(timeout=10)
+
+
+def served_at(name: str, url: str, folder: Path) -> object:
+    return type("Host", (), {"name": name, "url": url, "dir": folder})
+
+
+@pytest.fixture(scope="module")
+def apache_site(site):
+    tmp = Path(tempfile.mkdtemp(prefix="wt2015-apache-"))
+    tmp.chmod(0o755)
+    server, url = start_apache(site.dir, tmp)
+    yield served_at("apache", url, tmp / "www")
+    stop(server)
+    shutil.rmtree(tmp, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def caddy_site(site, tmp_path_factory):
+    server, port = start_caddy(site.dir, tmp_path_factory.mktemp("caddy"), site.dir)
+    yield served_at("caddy", f"http://127.0.0.1:{port}/", site.dir)
+    stop(server)
+
+
+@pytest.fixture(scope="module")
+def wrangler_site(site, tmp_path_factory):
+    server, port = start_wrangler(site.dir, tmp_path_factory.mktemp("wrangler"))
+    yield served_at("wrangler", f"http://127.0.0.1:{port}/", site.dir)
+    stop(server)
 
 
 @pytest.fixture(params=["apache", "caddy"])

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import io
 import re
+import shutil
+import subprocess
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -19,6 +22,7 @@ from .browser_helpers import answer, submit_and_wait
 from .conftest import CHROMIUM, CHROMIUM_ARGS, build_site
 from .test_browser import NOTIFIABLE
 from .test_host import start_https_nginx
+from .test_other_hosts import start_apache, start_caddy, start_wrangler, stop
 
 ADDRESS = "https://example.org/wt2015/"
 TEXT = (".html", ".xml", ".svg", ".txt", ".json", ".js", ".mjs", ".css")
@@ -94,16 +98,50 @@ def test_every_qr_code_reads_as_a_production_address(production_browser, publish
     page.close()
 
 
-@pytest.mark.browser
-def test_a_check_answers_at_the_production_address(production_browser):
-    context = production_browser.new_context(service_workers="allow")
+def answers_under(browser, address: str) -> None:
+    """A check answers at `address` (the site's root there), its service worker's scope is
+    that address, and no request goes anywhere else."""
+    context = browser.new_context(service_workers="allow")
     page = context.new_page()
     elsewhere = []
-    page.on("request", lambda r: r.url.startswith(ADDRESS) or elsewhere.append(r.url))
-    page.goto(ADDRESS + "notifiable-incidents/")
+    page.on("request", lambda r: r.url.startswith(address) or elsewhere.append(r.url))
+    page.goto(address + "notifiable-incidents/")
     answer(page, "notifiable-incident", NOTIFIABLE)
     assert submit_and_wait(page, "notifiable-incident") == "notifiable"
-    scope = page.evaluate("navigator.serviceWorker.ready.then((r) => r.scope)")
-    assert scope == ADDRESS
+    assert page.evaluate("navigator.serviceWorker.ready.then((r) => r.scope)") == address
     assert not [url for url in elsewhere if not url.startswith("data:")], elsewhere
     context.close()
+
+
+@pytest.mark.browser
+def test_a_check_answers_at_the_production_address(production_browser):
+    answers_under(production_browser, ADDRESS)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("host", ["apache", "caddy", "wrangler"])
+def test_a_check_answers_under_the_sub_path_on_each_host(browser, published, tmp_path, host):
+    """The same build under /wt2015/ of each other host served here (on loopback over plain
+    HTTP, which browsers treat as secure), with its configuration made for that address. On
+    Cloudflare Pages the published folder holds the site as wt2015/ and `_headers` at its top,
+    where Cloudflare reads it."""
+    if host == "apache":  # in a folder Apache's www-data can reach (pytest's are private)
+        tmp_path = Path(tempfile.mkdtemp(prefix="wt2015-apache-"))
+        tmp_path.chmod(0o755)
+        server, address = start_apache(published, tmp_path, under="wt2015")
+    else:
+        folder = tmp_path / "www"
+        folder.mkdir()
+        subprocess.run(["cp", "-al", str(published), str(folder / "wt2015")], check=True)
+        if host == "caddy":
+            server, port = start_caddy(published, tmp_path, folder)
+        else:
+            (folder / "wt2015" / "_headers").rename(folder / "_headers")
+            server, port = start_wrangler(folder, tmp_path)
+        address = f"http://127.0.0.1:{port}/wt2015/"
+    try:
+        answers_under(browser, address)
+    finally:
+        stop(server)
+        if host == "apache":
+            shutil.rmtree(tmp_path, ignore_errors=True)
