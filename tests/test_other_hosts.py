@@ -154,6 +154,27 @@ def start_wrangler(folder: Path, tmp: Path) -> tuple[subprocess.Popen, int]:
     return server, port
 
 
+def start_netlify(folder: Path, tmp: Path) -> tuple[subprocess.Popen, int]:
+    """Netlify's own local server (`netlify dev --offline`) publishing `folder`: it reads
+    `_headers` as Netlify does, but in development it sends `Cache-Control: public, max-age=0`
+    on every file whatever the file says, and compresses nothing: (the server, its port)."""
+    netlify = HOST_TOOLS / "netlify"
+    if not netlify.exists():
+        missing("netlify-cli (tests/hosts/)")
+    port, static = free_port(), free_port()
+    log = tmp / "netlify.log"
+    env = {**os.environ, "PATH": f"{HOST_TOOLS}:{os.environ['PATH']}", "HOME": str(tmp),
+           "XDG_CONFIG_HOME": str(tmp), "NETLIFY_TELEMETRY_DISABLED": "1"}  # fmt: skip
+    with open(log, "w") as out:
+        server = subprocess.Popen(
+            [str(netlify), "dev", "--offline", "--dir", str(folder), "--port", str(port),
+             "--staticServerPort", str(static), "--no-open"],
+            stdout=out, stderr=subprocess.STDOUT, env=env, cwd=tmp,
+        )  # fmt: skip
+    wait_for(port, server, log, seconds=90)
+    return server, port
+
+
 def stop(server: subprocess.Popen) -> None:
     server.terminate()
     server.wait(timeout=10)
@@ -187,15 +208,22 @@ def wrangler_site(site, tmp_path_factory):
     stop(server)
 
 
+@pytest.fixture(scope="module")
+def netlify_site(site, tmp_path_factory):
+    server, port = start_netlify(site.dir, tmp_path_factory.mktemp("netlify"))
+    yield served_at("netlify", f"http://127.0.0.1:{port}/", site.dir)
+    stop(server)
+
+
 @pytest.fixture(params=["apache", "caddy"])
 def host(request, site):  # `site` named, so that conftest marks the tests as needing a build
     """A host whose configuration is ours in full (compression, types, every header)."""
     return request.getfixturevalue(f"{request.param}_site")
 
 
-@pytest.fixture(params=["apache", "caddy", "wrangler"])
+@pytest.fixture(params=["apache", "caddy", "wrangler", "netlify"])
 def any_host(request, site):
-    """Every host served here, Cloudflare Pages' local server included."""
+    """Every host served here, Cloudflare Pages' and Netlify's local servers included."""
     return request.getfixturevalue(f"{request.param}_site")
 
 
@@ -264,11 +292,34 @@ def test_it_sends_what_make_serve_sends(host, site):
 
 # Caddy's precompressed copies stand in only for a file that is there: for the archive and the
 # snapshot it answers 404, and the worker fetches their .gz copies.
-SENDS_COPIES_IN_PLACE = {"apache": True, "caddy": False, "wrangler": False}
+SENDS_COPIES_IN_PLACE = {"apache": True, "caddy": False, "wrangler": False, "netlify": False}
 
 
 def test_the_packed_files_arrive_compressed_whatever_is_asked(any_host):
-    check_packed_files(any_host.url, any_host.dir, SENDS_COPIES_IN_PLACE[any_host.name])
+    # (netlify dev sets its own Cache-Control on everything: checked from the file below)
+    immutable = any_host.name != "netlify"
+    check_packed_files(
+        any_host.url, any_host.dir, SENDS_COPIES_IN_PLACE[any_host.name], immutable=immutable
+    )
+
+
+def test_netlify_sends_the_headers_from_the_file(netlify_site):
+    """What `_headers` gives on Netlify, as its local server applies it: every header on each
+    kind of file and on a 404, WebAssembly as application/wasm. Its development server sends
+    `Cache-Control: public, max-age=0` on every file, so the immutable rule is read from the
+    file instead, by the tests that read `_headers` as the hosts do."""
+    host = netlify_site
+    expected = headers.for_every_response(headers.site_hashes(host.dir))
+    for path in [*runtime_paths(host.dir), "/no-such-page/"]:
+        status, found, _ = get(host.url, path, "br")
+        assert status == (404 if path == "/no-such-page/" else 200), path
+        for name, value in expected.items():
+            assert found.get(name.lower()) == value, (path, name)
+        assert found["cache-control"] == "public, max-age=0", path
+    wasm = next(p for p in runtime_paths(host.dir) if p.endswith(".wasm"))
+    _, found, body = get(host.url, wasm, "br")
+    assert found["content-type"] == "application/wasm" and "content-encoding" not in found
+    assert body == (host.dir / wasm.lstrip("/")).read_bytes()
 
 
 def test_cloudflare_pages_sends_the_headers_from_the_file(wrangler_site):

@@ -50,15 +50,21 @@ if [ "${SKIP_BROWSER:-0}" != "1" ]; then
   if [ ! -x /usr/sbin/apache2 ] || [ ! -x /usr/bin/caddy ]; then
     apt_install apache2 caddy
   fi
-  # Cloudflare Pages' local server (npm wrangler, on npm's Node 22) in tests/test_other_hosts.py,
-  # from tests/hosts/ into .cache/hosts/: on the project's own PATH, Node 22 would replace the
-  # Node the build runs on.
-  if ! cmp -s tests/hosts/package-lock.json .cache/hosts/.installed-lock 2>/dev/null; then
-    mkdir -p .cache/hosts
-    cp tests/hosts/package.json tests/hosts/package-lock.json .cache/hosts/
-    npm ci --prefix .cache/hosts --no-audit --no-fund --loglevel=error
-    cp tests/hosts/package-lock.json .cache/hosts/.installed-lock
+  # The hosts' own local servers in tests/test_other_hosts.py: npm's wrangler (Cloudflare
+  # Pages) and netlify-cli (with deno), on npm's Node 22, from tests/hosts/. They go to a
+  # folder of their own (on the project's PATH Node 22 would replace the Node the build runs
+  # on), kept for the machine like Debian's packages and named after the lock's digest, so
+  # that a new clone finds them installed; .cache/hosts points at it.
+  hosts_lock="$(sha256sum tests/hosts/package-lock.json | cut -c1-16)"
+  hosts="${HOST_TOOLS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/working-together-2015}/hosts-$hosts_lock"
+  if [ ! -e "$hosts/.installed" ]; then
+    echo "setup: installing the hosts' local servers (tests/hosts/) into $hosts" >&2
+    rm -rf "$hosts" && mkdir -p "$hosts"
+    cp tests/hosts/package.json tests/hosts/package-lock.json "$hosts/"
+    npm ci --prefix "$hosts" --no-audit --no-fund --loglevel=error >/dev/null
+    touch "$hosts/.installed"
   fi
+  mkdir -p .cache && ln -sfn "$hosts" .cache/hosts
   chromium="${CHROMIUM:-/usr/bin/chromium}"
   if [ ! -x "$chromium" ]; then
     if [ -n "${CHROMIUM:-}" ]; then
