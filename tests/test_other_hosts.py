@@ -132,47 +132,41 @@ def start_caddy(site_dir: Path, tmp: Path, docroot: Path) -> tuple[subprocess.Po
     return server, port
 
 
+def start_host_tool(
+    name: str, args: list[str], tmp: Path, env: dict[str, str]
+) -> tuple[subprocess.Popen, int]:
+    """One of the hosts' local servers from tests/hosts/ (`name`, run with `args` and
+    `--port`), with npm's Node 22 first on its PATH and its state in `tmp`: (it, its port)."""
+    tool = HOST_TOOLS / name
+    if not tool.exists():
+        missing(f"{name} (tests/hosts/)")
+    port = free_port()
+    log = tmp / f"{name}.log"
+    env = {**os.environ, "PATH": f"{HOST_TOOLS}:{os.environ['PATH']}", "HOME": str(tmp),
+           "XDG_CONFIG_HOME": str(tmp), **env}  # fmt: skip
+    with open(log, "w") as out:
+        server = subprocess.Popen([str(tool), *args, "--port", str(port)], stdout=out,
+                                  stderr=subprocess.STDOUT, env=env, cwd=tmp)  # fmt: skip
+    wait_for(port, server, log, seconds=90)
+    return server, port
+
+
 def start_wrangler(folder: Path, tmp: Path) -> tuple[subprocess.Popen, int]:
     """Cloudflare Pages' own local server (`wrangler pages dev`) publishing `folder`, which
     reads its `_headers` as Cloudflare does, compresses by itself and ignores the .br/.gz
-    copies: (the server, its port). It runs offline: the one request it makes out
-    (workers.cloudflare.com) fails, and it serves all the same."""
-    wrangler = HOST_TOOLS / "wrangler"
-    if not wrangler.exists():
-        missing("wrangler (tests/hosts/)")
-    port, inspector = free_port(), free_port()
-    log = tmp / "wrangler.log"
-    env = {**os.environ, "PATH": f"{HOST_TOOLS}:{os.environ['PATH']}", "HOME": str(tmp),
-           "XDG_CONFIG_HOME": str(tmp), "WRANGLER_SEND_METRICS": "false"}  # fmt: skip
-    with open(log, "w") as out:
-        server = subprocess.Popen(
-            [str(wrangler), "pages", "dev", str(folder), "--ip", "127.0.0.1", "--port",
-             str(port), "--inspector-port", str(inspector)],
-            stdout=out, stderr=subprocess.STDOUT, env=env, cwd=tmp,
-        )  # fmt: skip
-    wait_for(port, server, log, seconds=60)
-    return server, port
+    copies. It runs offline: the one request it makes out (workers.cloudflare.com) fails, and
+    it serves all the same."""
+    args = ["pages", "dev", str(folder), "--ip", "127.0.0.1", "--inspector-port", str(free_port())]
+    return start_host_tool("wrangler", args, tmp, {"WRANGLER_SEND_METRICS": "false"})
 
 
 def start_netlify(folder: Path, tmp: Path) -> tuple[subprocess.Popen, int]:
     """Netlify's own local server (`netlify dev --offline`) publishing `folder`: it reads
     `_headers` as Netlify does, but in development it sends `Cache-Control: public, max-age=0`
-    on every file whatever the file says, and compresses nothing: (the server, its port)."""
-    netlify = HOST_TOOLS / "netlify"
-    if not netlify.exists():
-        missing("netlify-cli (tests/hosts/)")
-    port, static = free_port(), free_port()
-    log = tmp / "netlify.log"
-    env = {**os.environ, "PATH": f"{HOST_TOOLS}:{os.environ['PATH']}", "HOME": str(tmp),
-           "XDG_CONFIG_HOME": str(tmp), "NETLIFY_TELEMETRY_DISABLED": "1"}  # fmt: skip
-    with open(log, "w") as out:
-        server = subprocess.Popen(
-            [str(netlify), "dev", "--offline", "--dir", str(folder), "--port", str(port),
-             "--staticServerPort", str(static), "--no-open"],
-            stdout=out, stderr=subprocess.STDOUT, env=env, cwd=tmp,
-        )  # fmt: skip
-    wait_for(port, server, log, seconds=90)
-    return server, port
+    on every file whatever the file says, and compresses nothing."""
+    args = ["dev", "--offline", "--dir", str(folder), "--staticServerPort", str(free_port()),
+            "--no-open"]  # fmt: skip
+    return start_host_tool("netlify", args, tmp, {"NETLIFY_TELEMETRY_DISABLED": "1"})
 
 
 def stop(server: subprocess.Popen) -> None:
