@@ -14,7 +14,8 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from build_scripts.postpass.pack import unpacked
-from checkers import CHECKERS
+from checkers import CHECKERS, api
+from checkers.web.encoding import fragment
 
 from .answers import example_answers
 from .browser_helpers import RESULT, answer, submit_and_wait, with_runtime_digest
@@ -120,6 +121,64 @@ def test_a_result_replaced_by_errors_is_not_brought_back(page: Page, site):
     wait_bound(page, "serious-harm")
     assert chosen(page, "serious-harm")["death_in_custody"] == "yes"
     expect(page.locator("[data-checker-result]")).to_be_hidden()
+
+
+# The worker's replies to the page, held back while `window.__holdReplies(data)` says so
+# (asked again every 20 ms), so that a test can have something happen while Python works.
+HOLD_REPLIES = """(() => {
+  const Real = window.Worker;
+  window.Worker = class extends Real {
+    set onmessage(handler) {
+      super.onmessage = (event) => {
+        const deliver = () =>
+          window.__holdReplies?.(event.data) ? setTimeout(deliver, 20) : handler(event);
+        deliver();
+      };
+    }
+  };
+})()"""
+
+
+@pytest.mark.parametrize("moment", ["reading the link", "checking the answers"])
+def test_a_link_followed_as_the_page_is_rendered_again_is_answered_on_the_page(
+    page: Page, site, moment
+):
+    """Material's instant navigation (9.8.1) renders a freshly loaded page again on the first
+    link within it that the page follows: its stream of addresses has no first value, so the
+    first one counts as a new page. A filled-in link followed then is begun on one form and
+    finished after that form has gone; the answers and the result must be on the form the
+    reader sees. Python's reply is held until the page has been rendered again, at each of
+    the two moments a reply is awaited."""
+    checker_id = "notifiable-incident"
+    answers = {"child_died": False, "seriously_harmed": True, "abuse_or_neglect": "known",
+               "looked_after": False, "regulated_setting": False}  # fmt: skip
+    expected = api.assess(checker_id, answers)["outcome"]
+    page.add_init_script(HOLD_REPLIES)
+    page.goto(site.url + CHECKERS[checker_id].page)
+    wait_bound(page, checker_id)
+    page.wait_for_function("() => document.documentElement.dataset.pythonStart")
+    page.evaluate(
+        """busyOnly => {
+             const old = document.querySelector("form[data-checker]");
+             const since = performance.now();
+             window.__old = old;
+             window.__holdReplies = (data) => data.type === "reply" && old.isConnected
+               && (!busyOnly || old.dataset.busy) && performance.now() - since < 10000;
+           }""",
+        moment == "checking the answers",
+    )
+    page.evaluate("h => { location.hash = h; }", fragment(CHECKERS[checker_id], answers))
+    page.wait_for_selector(RESULT, timeout=30_000)
+    assert page.evaluate("!window.__old.isConnected"), "the page was not rendered again"
+    expect(page.locator(RESULT)).to_have_attribute("data-outcome", expected)
+    assert chosen(page, checker_id) == {
+        name: "yes" if value is True else "no" if value is False else value
+        for name, value in answers.items()
+    }
+    line = page.locator("[data-checker-status]")
+    expect(line).to_have_text(
+        page.locator(f"form[data-checker='{checker_id}']").get_attribute("data-msg-from-link")
+    )
 
 
 def test_the_back_forward_cache_does_not_bring_answers_back(browser_type, site):

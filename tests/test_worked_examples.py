@@ -70,9 +70,10 @@ def test_page_lists_every_example(site):
         assert f'data-example-link="{example["id"]}"' in html
 
 
-# What the page was doing when no result came (a rare failure under load, not yet explained):
-# whether the form is still the one the earlier example used, what the status line says, what
-# is chosen, and how many documents this tab has loaded.
+# What the page was doing when no result came: whether the form is still the one the earlier
+# example used, what the status line says, what is chosen. (The one failure seen, under load,
+# was Material rendering the page again mid-check; see test_keeping_answers.py's
+# test_a_link_followed_as_the_page_is_rendered_again_is_answered_on_the_page.)
 STATE = """() => {
   const form = document.querySelector("form[data-checker]");
   const line = document.querySelector("[data-checker-status]");

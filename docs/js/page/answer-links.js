@@ -75,6 +75,7 @@ export async function fillFromFragment(form) {
     return false;
   }
   if (location.hash !== fragment) return false; // the reader has moved on meanwhile
+  if (!form.isConnected) return false; // the page was rendered again: its new form fills itself
   if (!reply.values) {
     status(form, "fragment-other", "ready");
     return false;

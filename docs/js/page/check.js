@@ -5,7 +5,7 @@
 // questions, button[type=submit], [data-copy-answers], [data-organisation] and the data-msg-*
 // words the status line says (see site.js).
 
-import { ROOT, cannotStart, partOf, status, statusState } from "./site.js";
+import { ROOT, cannotStart, checkerForms, partOf, status, statusState } from "./site.js";
 import { ask, runtime, startRuntime } from "./runtime.js";
 import { applyAskedIf, values } from "./answers.js";
 import { kept, keepAnswers, keepFor, madeFrom } from "./keeping.js";
@@ -13,6 +13,22 @@ import { clearErrors, showErrors, showToFinish } from "./errors.js";
 import { clearResult, markStale, showResult } from "./result.js";
 import { copyAnswers, fillFromFragment, isAnswersLink } from "./answer-links.js";
 import { keepForNextVisit } from "./offline.js";
+
+/**
+ * The form of `form`'s checker now on the page. Material's instant navigation can render the
+ * page again while a check is under way (it does on the first link within the page that a
+ * freshly loaded page follows): the form bound in its place was given the kept answers
+ * (restore), and a result for them belongs there. Null when those answers differ from `made`
+ * (the reader has changed them meanwhile): no result is shown beside other answers.
+ * @param {HTMLFormElement} form
+ * @param {string} made  what the check was made from (madeFrom)
+ * @returns {HTMLFormElement | null}
+ */
+function nowShown(form, made) {
+  if (form.isConnected) return form;
+  const successor = checkerForms().find((f) => f.dataset.checker === form.dataset.checker);
+  return successor && madeFrom(successor) === made ? successor : null;
+}
 
 /**
  * @param {HTMLFormElement} form
@@ -43,6 +59,9 @@ async function check(form, { fromLink = false, restoring = false } = {}) {
     base: ROOT.href, // full addresses, so that a printed record carries them
     from_link: fromLink,
   });
+  const shown = nowShown(form, made);
+  if (!shown) return;
+  form = shown;
   if (reply.errors) {
     status(form, "", "ready");
     clearResult(form);
@@ -81,8 +100,10 @@ async function submit(form, options = {}) {
 /** A form filled from a link is checked at once, and says where its answers came from.
  * @param {HTMLFormElement} form */
 async function submitFromLink(form) {
+  const made = madeFrom(form);
   await submit(form, { fromLink: true });
-  if (!partOf(form, "[data-checker-result]").hidden) status(form, "from-link", "ready");
+  const shown = nowShown(form, made);
+  if (shown && !partOf(shown, "[data-checker-result]").hidden) status(shown, "from-link", "ready");
 }
 
 /** Fill the form from the page's fragment, if it is a link to these answers, and check them.
