@@ -197,6 +197,60 @@ def test_all_contradictions_are_errors():
             assessed("serious-harm", answers)
 
 
+# What each contradiction says, on the command line and on the page, word for word: the
+# reader is told which answer cannot stand and which other answer it conflicts with.
+NOT_SUSPECTED = (
+    "cannot be yes when abuse or neglect is not known or suspected (abuse_or_neglect is "
+    "not_suspected)",
+    "This cannot be yes when abuse or neglect is not known or suspected: the question asks "
+    "about harm sustained as a result of abuse or neglect. Change this answer, or your answer "
+    "to “Is abuse or neglect of the child known or suspected?”",
+)
+NOT_DIED = (
+    "cannot be yes when the child has not died (child_died is no)",
+    "This cannot be yes when the child has not died. Change this answer, or your answer to "
+    "“Has the child died?”",
+)
+DIED = (
+    "cannot be yes when the child has died (child_died is yes)",
+    "This cannot be yes when the child has died. Change this answer, or your answer to "
+    "“Has the child died?”",
+)
+NOT_IN_CUSTODY = (
+    "is asked only when the child died in custody (child_died and death_in_custody yes)",
+    "Leave this blank: you answered that the child did not die in custody",
+)
+
+
+def said(a: dict) -> list[tuple[str, str, str]]:
+    """Every contradiction in `a`, in the order of the questions they stand on."""
+    out = []
+    if a["abuse_or_neglect"] == "not_suspected":
+        out += [(h, *NOT_SUSPECTED) for h in HARMS if a[h] is True]
+    if a["death_in_custody"] is True and a["child_died"] is False:
+        out.append(("death_in_custody", *NOT_DIED))
+    if a.get("child_recovered") is True and a["child_died"] is True:
+        out.append(("child_recovered", *DIED))
+    if "custody_setting" in a and False in (a["death_in_custody"], a["child_died"]):
+        out.append(("custody_setting", *NOT_IN_CUSTODY))
+    return out
+
+
+def test_every_contradiction_says_which_answers_conflict():
+    """Each combination with known answers that conflict gets exactly one error per answer
+    that cannot stand, in the words above: none missed, none extra, none reworded."""
+    seen = 0
+    for answers in ALL:
+        if not contradicts(answers):
+            continue
+        with pytest.raises(InputError) as caught:
+            assessed("serious-harm", answers)
+        got = [(p.field, p.message, p.for_page) for p in caught.value.problems]
+        assert got == said(answers), answers
+        seen += 1
+    assert seen > 1000, seen  # every rule, alone and together
+
+
 BASE = {
     "abuse_or_neglect": "not_suspected",
     "child_died": True,
