@@ -28,6 +28,18 @@ PACKED = ("python.zip", "snapshot.bin")
 
 
 @pytest.mark.build
+def test_a_file_to_pack_that_is_already_gzip_is_refused_in_one_line(tmp_path):
+    """The worker tells a copy still packed from an unpacked one by gzip's first two bytes, so
+    a file to ship that starts with them would be unpacked twice: the build refuses it."""
+    from build_scripts import postpass
+
+    (tmp_path / "snapshot.bin").write_bytes(gzip.compress(b"Python"))
+    made = type("Made", (), {"packed": lambda self: ["snapshot.bin"]})()
+    with pytest.raises(postpass.PostpassError) as caught:
+        postpass.ship_packed(tmp_path, made)
+    assert str(caught.value) == "post-pass: snapshot.bin starts as a gzip file would"
+
+
 def test_no_file_is_over_20_mib_and_each_packed_file_unpacks_to_its_digest(site):
     largest = max(site.dir.rglob("*"), key=lambda p: p.stat().st_size if p.is_file() else 0)
     assert largest.stat().st_size <= LIMIT == 20 * 1024 * 1024, largest

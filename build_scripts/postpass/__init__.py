@@ -45,6 +45,15 @@ class PostpassError(Exception):
     pass
 
 
+def ship_packed(site: Path, made: Runtime) -> None:
+    """The archive and the snapshot as .gz (and .br) copies only (pack.py), a refusal said
+    as one line like the other steps'."""
+    try:
+        pack.ship_packed(site, made)
+    except pack.PackError as exc:
+        raise PostpassError(f"post-pass: {exc}") from exc
+
+
 def pages(site: Path) -> list[Path]:
     """Every built HTML page except the search engine's and the runtime's own files."""
     return sorted(p for p in site.rglob("*.html") if "assets" not in p.relative_to(site).parts)
@@ -74,6 +83,6 @@ def run(
     host_files.write(site, hashes, site_url)
     if compressed_copies:
         compress.compress_site(site)  # it copies what the steps above made
-    pack.ship_packed(site, made)
+    ship_packed(site, made)
     if large := pack.too_large(site):
         raise PostpassError("\n  ".join(["post-pass: files too large for some hosts:", *large]))
