@@ -16,15 +16,15 @@ from pathlib import Path
 
 import brotli
 
+from build_scripts import cache
 from build_scripts.host.headers import COMPRESSIBLE
 
 SMALLEST = 1024  # below this, compression saves less than a request's headers
 # Brotli at its best level takes about 40 s for Pyodide's 9.6 MB WebAssembly file, which is the
 # same in every build: compressed copies are kept here under the digest of what they hold (in
-# the build cache, $BUILD_CACHE or .cache/, beside the runtime). Two builds at once compress a
+# the build cache, build_scripts/cache.py, beside the runtime). Two builds at once compress a
 # file once: the second waits on the first's lock and reads its copy.
-CACHE = Path(os.environ.get("BUILD_CACHE") or Path(__file__).resolve().parents[2] / ".cache")
-CACHE /= "compressed"
+CACHE = cache.CACHE / "compressed"
 LARGE = 256 * 1024  # from this size up, Brotli's copy is kept in the cache
 
 
@@ -40,6 +40,7 @@ def brotli_compress(data: bytes) -> bytes:
                 out.write(brotli.compress(data, quality=11))
             os.chmod(out.name, 0o644)
             Path(out.name).replace(cached)
+        cache.used(cached)
     return cached.read_bytes()
 
 
@@ -58,6 +59,8 @@ def compress_site(site: Path) -> None:
              if p.is_file() and worth_compressing(p) and p.stat().st_size >= LARGE]  # fmt: skip
     with ProcessPoolExecutor(max_workers=min(len(large), os.cpu_count() or 1) or 1) as pool:
         list(pool.map(_cache_brotli_copy, large))
+    # Copies no build has used for a week go, beyond the last few builds' (each has a lock).
+    cache.prune(CACHE, keep=2 * cache.KEEP * max(len(large), 1))
     for path in sorted(site.rglob("*")):
         if not path.is_file() or not worth_compressing(path):
             continue

@@ -27,6 +27,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from build_scripts import cache
+
 ROOT = Path(__file__).resolve().parents[2]
 NODE_PYODIDE = ROOT / "node_modules" / "pyodide"
 # Pyodide's own standard library (python_stdlib.zip) is replaced by the archive made here.
@@ -44,10 +46,10 @@ def pyodide_version() -> str:
 
 
 MAKER = Path(__file__).with_name("make_runtime.mjs")
-# The content-addressed cache where the wheel, archive and snapshot are made, one folder per
-# digest of what goes into them, kept while that is unchanged.
-# BUILD_CACHE moves it (the reproducibility test makes the files afresh in a cache of its own).
-DIST = Path(os.environ.get("BUILD_CACHE") or ROOT / ".cache") / "runtime"
+# Where the wheel, archive and snapshot are made, in the build cache (build_scripts/cache.py),
+# one folder per digest of what goes into them. (The reproducibility test makes them afresh,
+# with BUILD_CACHE pointing at a cache of its own.)
+DIST = cache.CACHE / "runtime"
 
 # Zip entries, gzip headers and the snapshot's clocks carry times; fixed ones make two builds
 # of a commit identical.
@@ -161,6 +163,7 @@ def build_runtime() -> Runtime:
     digest = source_digest()
     out = DIST / digest
     if out.exists() and all(path.exists() for path in Runtime(out).files().values()):
+        cache.used(out)
         return Runtime(out)
     DIST.mkdir(parents=True, exist_ok=True)
     making = Path(tempfile.mkdtemp(prefix=f"{digest}-", dir=DIST)) / digest
@@ -176,9 +179,8 @@ def build_runtime() -> Runtime:
     with contextlib.suppress(OSError):  # another build put the same files there first
         making.rename(out)
     shutil.rmtree(making.parent, ignore_errors=True)
-    for old in DIST.iterdir():  # earlier digests: the cache keeps the current one
-        if old.name != digest and not old.name.startswith(digest):
-            shutil.rmtree(old, ignore_errors=True)
+    cache.used(out)
+    cache.prune(DIST)  # (a folder still being made is newer than a week: it stays)
     return Runtime(out)
 
 
