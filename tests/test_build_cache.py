@@ -19,8 +19,10 @@ DAY = 24 * 3600
 def test_it_is_outside_the_checkout_unless_moved(tmp_path):
     def where(**env: str) -> Path:
         script = "from build_scripts import cache; print(cache.CACHE)"
+        # (no bytecode written into the checkout by this bare environment's Python)
+        bare = {"PATH": os.environ["PATH"], "PYTHONDONTWRITEBYTECODE": "1", **env}
         out = subprocess.run([sys.executable, "-c", script], cwd=ROOT, check=True, text=True,
-                             capture_output=True, env={"PATH": os.environ["PATH"], **env})  # fmt: skip
+                             capture_output=True, env=bare)  # fmt: skip
         return Path(out.stdout.strip())
 
     home = tmp_path / "home"

@@ -31,6 +31,11 @@ def checkout_status() -> list[str]:
     return sorted(out.stdout.splitlines())
 
 
+def files_under(folder: Path) -> list[str]:
+    """Every file and folder under `folder` (links not followed), relative to it."""
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*"))
+
+
 def checkout_copy(target: Path) -> Path:
     """The checkout's files as they are now (tracked and new, not ignored), in another folder,
     with the same npm packages."""
@@ -53,6 +58,7 @@ def start(folder: Path, site_url: str) -> dict:
 
     before = checkout_status()
     elsewhere = checkout_copy(folder / "another checkout, in a folder with a longer name")
+    # (listed before the build starts: the test compares it with what is there after)
     cache, out, rc = folder / "cache", folder / "site", folder / "exit-code"
     # The Python runtime is made afresh; compressed copies come from the session's cache (the
     # same bytes give the same copy; the two builds compress each large file once between
@@ -68,7 +74,14 @@ def start(folder: Path, site_url: str) -> dict:
     # started it.
     script = 'import subprocess, sys; rc = subprocess.call(sys.argv[2:]); open(sys.argv[1], "w").write(str(rc))'
     subprocess.Popen([sys.executable, "-c", script, str(rc), *build], cwd=elsewhere, env=env)
-    return {"site": str(out), "cache": str(cache), "exit_code": str(rc), "before": before}
+    return {
+        "site": str(out),
+        "cache": str(cache),
+        "exit_code": str(rc),
+        "before": before,
+        "checkout": str(elsewhere),
+        "checkout_before": files_under(elsewhere),
+    }
 
 
 def wait(twin: dict, timeout: float = 900) -> int:
