@@ -75,6 +75,21 @@ WHISTLEBLOWING_GOOD_PRACTICE = anchor(
     "whistleblowing/#good-practice", "Whistleblowing: good practice", SITE
 )
 
+# The designated officer (its own page, with its check)
+DESIGNATED_OFFICER_RULE = anchor(
+    "designated-officer/#final-wording", "The designated officer: the final wording", FINAL
+)
+
+# LSCB annual reports
+LSCB_ANNUAL_REPORT = anchor(
+    "lscb-annual-reports/#expectations", "LSCB annual reports: what the summary says", SUMMARY
+)
+
+# Preventable child deaths
+PREVENTABLE_DEFINITION = anchor(
+    "preventable-child-deaths/#definition", "The definition of preventable child deaths", FINAL
+)
+
 # The status of the 2015 guidance (replaced in 2018 and 2023)
 STATUS = anchor("#status", "The status of the 2015 guidance", SITE)
 

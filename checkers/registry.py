@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from . import allegations, notifiable_incident, serious_harm, whistleblowing
+from . import (
+    allegations,
+    designated_officer,
+    lscb_annual_report,
+    notifiable_incident,
+    preventable_death,
+    serious_harm,
+    whistleblowing,
+)
 from .model import Checker, InputError
 
 CHECKERS: dict[str, Checker] = {
@@ -11,7 +19,10 @@ CHECKERS: dict[str, Checker] = {
         notifiable_incident.CHECKER,
         serious_harm.CHECKER,
         allegations.CHECKER,
+        designated_officer.CHECKER,
         whistleblowing.CHECKER,
+        preventable_death.CHECKER,
+        lscb_annual_report.CHECKER,
     )
 }
 

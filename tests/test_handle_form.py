@@ -236,7 +236,8 @@ def test_html_escapes_what_it_shows():
          [{"field": "fragment", "message": "Must be a string"}]),
         (api.read_fragment, '{"checker": "nope", "fragment": ""}',
          [{"field": "checker", "message": "Unknown checker 'nope' (known: notifiable-incident, "
-           "serious-harm, allegations, whistleblowing)"}]),
+           "serious-harm, allegations, designated-officer, whistleblowing, preventable-death, "
+           "lscb-annual-report)"}]),
         (api.link_for_form, '{"checker": "allegations", "values": []}',
          [{"field": "values", "message": "Must map field names to strings"}]),
         (api.link_for_form, '{"checker": "allegations", "values": {"a": 1}}',

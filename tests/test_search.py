@@ -56,6 +56,12 @@ QUERIES = [
     ("whistleblower", "whistleblowing/"),
     ("secure children's home", "serious-harm/"),
     ("foster", "notifiable-incidents/"),
+    # The three checks added for #29, by their practitioners' words.
+    ("designated officer qualified social worker", "designated-officer/"),
+    ("new designated officer appointment", "designated-officer/"),
+    ("was the death preventable", "preventable-child-deaths/"),
+    ("annual report child sexual exploitation", "lscb-annual-reports/"),
+    ("children missing from care", "lscb-annual-reports/"),
 ]
 
 
@@ -80,6 +86,9 @@ MUST_HIT = {
     "whistleblower",
     "secure children's home",
     "foster",
+    "designated officer qualified social worker",
+    "modifiable factors",
+    "annual report child sexual exploitation",
 }
 
 
