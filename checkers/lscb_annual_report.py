@@ -124,6 +124,10 @@ def _met(a: Answers) -> int:
     return sum(a[i.id] is True for i in ITEMS)
 
 
+def _not_known(a: Answers) -> str:
+    return f", {len(_unsure(a))} not known" if _unsure(a) else ""
+
+
 def _count(a: Answers) -> str:
     return f"{_met(a)} of {len(ITEMS)} items covered"
 
@@ -139,7 +143,7 @@ OUTCOMES = (
         "gaps",
         "act",
         "the report has gaps",
-        lambda a: f"The report has gaps: {len(_missing(a))} missing ({_count(a)}).",
+        lambda a: f"The report has gaps: {len(_missing(a))} missing{_not_known(a)} ({_count(a)}).",
     ),
     Outcome(
         UNDETERMINED,

@@ -62,11 +62,17 @@ def test_each_result_prints_on_one_a4_page(checker_page, site, example):
     assert pages <= (2 if checker.plan_columns else 1), pages
 
 
-def test_the_whistleblowing_plan_has_columns_to_fill_in(checker_page, site):
-    example = next(e for e in load() if e["expected"]["outcome"] == "gaps")
-    page = checker_page("whistleblowing")
-    answer(page, "whistleblowing", example["answers"])
-    submit_and_wait(page, "whistleblowing")
+PLANS = [c.id for c in CHECKERS.values() if c.plan_columns]
+
+
+@pytest.mark.parametrize("checker_id", PLANS)
+def test_a_checklists_plan_has_columns_to_fill_in(checker_page, site, checker_id):
+    example = next(
+        e for e in load() if e["checker"] == checker_id and e["expected"]["outcome"] == "gaps"
+    )
+    page = checker_page(checker_id)
+    answer(page, checker_id, example["answers"])
+    submit_and_wait(page, checker_id)
     table = page.locator("table.plan-table")
     expect(table).to_be_hidden()  # on screen the plan is a list
     page.evaluate("window.print = () => {}")
@@ -77,7 +83,7 @@ def test_the_whistleblowing_plan_has_columns_to_fill_in(checker_page, site):
     headers = table.locator("th").all_inner_texts()
     assert headers == ["Action", "Owner", "Target date"]
     rows = table.locator("tbody tr")
-    assert rows.count() == len(api.assess("whistleblowing", example["answers"])["actions"])
+    assert rows.count() == len(api.assess(checker_id, example["answers"])["actions"])
     assert rows.first.locator("td").nth(1).inner_text() == ""
     # Where each action comes from: numbered notes under the table, not addresses in the cells.
     cells = table.locator("tbody td:first-child").all_inner_texts()
@@ -96,4 +102,4 @@ def test_the_whistleblowing_plan_has_columns_to_fill_in(checker_page, site):
     )
     assert smallest >= 12, smallest
     pdf = page.pdf(format="A4")
-    print("whistleblowing plan pages:", len(re.findall(rb"/Type\s*/Page[^s]", pdf)))
+    print(f"{checker_id} plan pages:", len(re.findall(rb"/Type\s*/Page[^s]", pdf)))
