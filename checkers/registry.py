@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from . import (
     allegations,
+    case,
     designated_officer,
     lscb_annual_report,
     notifiable_incident,
@@ -16,6 +17,7 @@ from .model import Checker, InputError
 CHECKERS: dict[str, Checker] = {
     c.id: c
     for c in (
+        case.CHECKER,  # one case, every check: first on the home page's list
         notifiable_incident.CHECKER,
         serious_harm.CHECKER,
         allegations.CHECKER,

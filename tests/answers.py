@@ -48,7 +48,34 @@ def _product(checker_id: str, unsure: bool) -> list[dict[str, Any]]:
     ]
 
 
+def case_combinations() -> list[dict[str, Any]]:
+    """The case's answers are far too many to try each (tens of millions): instead, every
+    combination of each part's answers appears at least once. Every notifiable-incident
+    combination, every combination of the serious-harm questions the case does not share with
+    it, and every allegations combination with a concern raised and with it not sure (and
+    cases with no concern raised), taken side by side, each list going round as often as the
+    longest needs. The parts' own tests try every one of their combinations."""
+    from checkers import case
+
+    ni = every_combination("notifiable-incident")
+    shared = {q.id for q in case.ALWAYS[0].questions}
+    harm_only = [q for q in case.ALWAYS[1].questions if q.id not in shared]
+    sh = [
+        {q.id: v for q, v in zip(harm_only, combo, strict=True) if v is not ABSENT}
+        for combo in itertools.product(*(options(q) for q in harm_only))
+    ]
+    al = every_combination("allegations")
+    concerns = [(True, a) for a in al] + [(None, a) for a in al] + [(False, {})]
+    out = []
+    for i in range(max(len(ni), len(sh), len(concerns))):
+        raised, own = concerns[i % len(concerns)]
+        out.append({**ni[i % len(ni)], **sh[i % len(sh)], case.CONCERNS.id: raised, **own})
+    return out
+
+
 def every_combination(checker_id: str) -> list[dict[str, Any]]:
+    if checker_id == "case":
+        return case_combinations()
     if size(checker_id) <= PRODUCT_LIMIT:
         return _product(checker_id, unsure=True)
     known = _product(checker_id, unsure=False)
