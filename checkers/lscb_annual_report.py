@@ -207,7 +207,8 @@ CHECKER = Checker(
     assess=assess,
     verdict=verdict,
     outcomes=OUTCOMES,
-    decision=False,  # a checklist: its action plan is the picture, not a flowchart
+    # A checklist, with a plan to print; its five items are few enough to chart as well (the
+    # whistleblowing checklist's ten are not).
     submit_label="Check the report",
     actions_heading="Action plan",
     notes=notes,
