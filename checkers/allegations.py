@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from . import citations as cite
 from .dates import long_date
 from .deadlines import within, working_days_phrase
-from .explain import quoted, unsure_reasons
+from .explain import find_out, quoted, unsure_reasons
 from .model import (
     UNDETERMINED,
     UNDETERMINED_NAME,
@@ -195,11 +195,7 @@ OUTCOMES = (
         UNDETERMINED_NAME,
         lambda a: "Whether this is an allegation depends on the answers you were not sure of.",
         actions=lambda a: [
-            Action(
-                "Find out the answers this depends on (listed under Why), then check again.",
-                cite.ALLEGATION_LIMBS,
-                source=cite.SITE,
-            ),
+            find_out(cite.ALLEGATION_LIMBS),
             inform_action(a).only_if("this is an allegation"),
         ],
     ),

@@ -15,7 +15,7 @@ stricter wording is history: the page shows it as such.
 from __future__ import annotations
 
 from . import citations as cite
-from .explain import unsure_reasons
+from .explain import find_out, unsure_reasons
 from .model import (
     UNDETERMINED,
     UNDETERMINED_NAME,
@@ -81,11 +81,7 @@ CHECK_AGAIN = Action(
     cite.DESIGNATED_OFFICER_RULE,
     source=cite.SITE,
 )
-FIND_OUT = Action(
-    "Find out the answers this depends on (listed under Why), then check again.",
-    cite.DESIGNATED_OFFICER_RULE,
-    source=cite.SITE,
-)
+FIND_OUT = find_out(cite.DESIGNATED_OFFICER_RULE)
 RULE_APPLIES = (
     "This is a new appointment, and the person is not a current or former designated officer "
     "moving between local authorities, so the rule that new appointments should be qualified "

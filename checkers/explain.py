@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .model import Answers, Checker, Question, Reason
+from . import citations
+from .model import Action, Answers, Checker, Question, Reason
 from .unknowns import settle
 
 
@@ -73,3 +74,12 @@ def unsure_reasons(checker: Checker, answers: Answers) -> list[Reason]:
         )
         for name in result.depends_on
     ]
+
+
+def find_out(cite: str) -> Action:
+    """The site's own first action on an open result (the same words in every checker)."""
+    return Action(
+        "Find out the answers this depends on (listed under Why), then check again.",
+        cite,
+        source=citations.SITE,
+    )

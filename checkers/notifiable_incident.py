@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from . import citations as cite
 from .dates import long_date
 from .deadlines import within, working_days_phrase
-from .explain import unsure_reasons
+from .explain import find_out, unsure_reasons
 from .model import (
     UNDETERMINED,
     UNDETERMINED_NAME,
@@ -162,11 +162,7 @@ CHECK_AGAIN = Action(
     cite.NI_CRITERIA,
     source=cite.SITE,
 )
-FIND_OUT = Action(
-    "Find out the answers this depends on (listed under Why), then check again.",
-    cite.NI_CRITERIA,
-    source=cite.SITE,
-)
+FIND_OUT = find_out(cite.NI_CRITERIA)
 
 
 def notifiable_summary(answers: Answers) -> str:

@@ -13,7 +13,7 @@ the page shows the two side by side.
 from __future__ import annotations
 
 from . import citations as cite
-from .explain import unsure_reasons
+from .explain import find_out, unsure_reasons
 from .model import (
     UNDETERMINED,
     UNDETERMINED_NAME,
@@ -71,11 +71,7 @@ CHECK_AGAIN = Action(
     cite.PREVENTABLE_DEFINITION,
     source=cite.SITE,
 )
-FIND_OUT = Action(
-    "Find out the answers this depends on (listed under Why), then check again.",
-    cite.PREVENTABLE_DEFINITION,
-    source=cite.SITE,
-)
+FIND_OUT = find_out(cite.PREVENTABLE_DEFINITION)
 
 
 def not_preventable_reason(answers: Answers) -> str:

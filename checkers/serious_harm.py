@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from . import citations as cite
 from . import notifiable_incident
-from .explain import quoted, unsure_reasons
+from .explain import find_out, quoted, unsure_reasons
 from .model import (
     UNDETERMINED,
     UNDETERMINED_NAME,
@@ -307,11 +307,7 @@ EITHER_WAY_SUMMARY = (
     "carried out depends on the answers you were not sure of."
 )
 
-FIND_OUT = Action(
-    "Find out the answers this depends on (listed under Why), then check again.",
-    cite.REGULATION_5,
-    source=cite.SITE,
-)
+FIND_OUT = find_out(cite.REGULATION_5)
 
 
 def must_reasons(a: Answers) -> list[Reason]:
