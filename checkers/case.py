@@ -89,15 +89,7 @@ class Case(Checker):
     def open(self, answers: Answers, verdict: Callable[[Answers], Any] | None = None) -> Open:
         if verdict is not None:
             return super().open(answers, verdict)
-        results = part_results(answers)
-        depending = {f for r in results.values() for f in r.depends_on}
-        # Not sure whether a concern has been raised: which checks apply is open too.
-        if answers[CONCERNS.id] is None:
-            depending.add(CONCERNS.id)
-        depends_on = tuple(q.id for q in self.questions if q.id in depending)
-        return Open(
-            frozenset({"assessed", UNDETERMINED} if depends_on else {"assessed"}), depends_on
-        )
+        return settled(part_results(answers), answers)
 
     def checked(self, raw: Any) -> Answers:
         answers = self.validate(raw)
@@ -115,6 +107,16 @@ class Case(Checker):
 def part_results(answers: Answers) -> dict[str, Result]:
     """Each applicable part's result, from its own answers (validated as the case's are)."""
     return {part.id: part.assess(own_answers(part, answers)) for part in parts(answers)}
+
+
+def settled(results: dict[str, Result], answers: Answers) -> Open:
+    """What the parts' results leave open: the union of what each depends on, and, when it is
+    not sure whether a concern has been raised, that too (which checks apply is open)."""
+    depending = {f for r in results.values() for f in r.depends_on}
+    if answers[CONCERNS.id] is None:
+        depending.add(CONCERNS.id)
+    depends_on = tuple(q.id for q in QUESTIONS if q.id in depending)
+    return Open(frozenset({"assessed", UNDETERMINED} if depends_on else {"assessed"}), depends_on)
 
 
 def timeline(results: dict[str, Result]) -> list[dict[str, Any]]:
@@ -172,8 +174,8 @@ ALLEGATIONS_UNSURE = Reason(
 
 def assess(answers: Answers) -> Result:
     results = part_results(answers)
-    settled = CHECKER.open(answers)
-    outcome = CHECKER.outcome(settled.value or UNDETERMINED)
+    open_ = settled(results, answers)  # (not CHECKER.open: the parts are assessed once)
+    outcome = CHECKER.outcome(open_.value or UNDETERMINED)
     # The dated actions first, soonest first (as on the timeline), then the rest, check by check.
     every = [labelled(part_id, a) for part_id, r in results.items() for a in r.actions]
     actions = sorted((a for a in every if a.due), key=lambda a: a.due) + [
@@ -189,7 +191,7 @@ def assess(answers: Answers) -> Result:
         headline(results),
         reasons,
         actions,
-        depends_on=settled.depends_on,
+        depends_on=open_.depends_on,
         results={part_id: r.to_json() for part_id, r in results.items()},
         timeline=timeline(results),
     )
