@@ -52,6 +52,7 @@ PARTS: dict[str, str] = {
 }
 ALWAYS = (notifiable_incident.CHECKER, serious_harm.CHECKER)
 ON_CONCERNS = allegations.CHECKER
+BY_ID = {c.id: c for c in (*ALWAYS, ON_CONCERNS)}
 
 
 def _union(checkers: Iterable[Checker]) -> tuple[Question, ...]:
@@ -119,17 +120,20 @@ def settled(results: dict[str, Result], answers: Answers) -> Open:
     return Open(frozenset({"assessed", UNDETERMINED} if depends_on else {"assessed"}), depends_on)
 
 
-def timeline(results: dict[str, Result]) -> list[dict[str, Any]]:
-    """Every dated action of every part, soonest first (parts in order on the same day)."""
-    dated = [
-        (action.due, i, part_id, action)
-        for i, (part_id, r) in enumerate(results.items())
-        for action in r.actions
-        if action.due is not None
-    ]
+def in_order(results: dict[str, Result]) -> list[tuple[str, Action]]:
+    """Every part's actions with its id: the dated ones first, soonest first (parts in order
+    on the same day), then the rest, part by part."""
+    every = [(part_id, a) for part_id, r in results.items() for a in r.actions]
+    dated = sorted((pa for pa in every if pa[1].due), key=lambda pa: pa[1].due)  # stable
+    return dated + [pa for pa in every if not pa[1].due]
+
+
+def timeline(ordered: list[tuple[str, Action]]) -> list[dict[str, Any]]:
+    """The dated actions of `in_order`, as the result's timeline."""
     return [
-        {"due": due.isoformat(), "text": action.text, "checker": part_id, "cite": action.cite}
-        for due, _i, part_id, action in sorted(dated, key=lambda d: (d[0], d[1]))
+        {"due": a.due.isoformat(), "text": a.text, "checker": part_id, "cite": a.cite}
+        for part_id, a in ordered
+        if a.due
     ]
 
 
@@ -176,11 +180,7 @@ def assess(answers: Answers) -> Result:
     results = part_results(answers)
     open_ = settled(results, answers)  # (not CHECKER.open: the parts are assessed once)
     outcome = CHECKER.outcome(open_.value or UNDETERMINED)
-    # The dated actions first, soonest first (as on the timeline), then the rest, check by check.
-    every = [labelled(part_id, a) for part_id, r in results.items() for a in r.actions]
-    actions = sorted((a for a in every if a.due), key=lambda a: a.due) + [
-        a for a in every if not a.due
-    ]
+    ordered = in_order(results)
     reasons = [labelled(part_id, r_) for part_id, r in results.items() for r_ in r.reasons]
     if answers[CONCERNS.id] is None:
         reasons.append(ALLEGATIONS_UNSURE)
@@ -190,10 +190,10 @@ def assess(answers: Answers) -> Result:
         outcome.id,
         headline(results),
         reasons,
-        actions,
+        [labelled(part_id, a) for part_id, a in ordered],
         depends_on=open_.depends_on,
         results={part_id: r.to_json() for part_id, r in results.items()},
-        timeline=timeline(results),
+        timeline=timeline(ordered),
     )
 
 
@@ -210,7 +210,7 @@ def notes(case: Result) -> list[Note]:
     """A line per check, with a link to that check with the case's answers filled in."""
     out = []
     for part_id, part in case.extra["results"].items():
-        checker = next(c for c in (*ALWAYS, ON_CONCERNS) if c.id == part_id)
+        checker = BY_ID[part_id]
         out.append(
             Note(
                 f"{PARTS[part_id]}: {part['summary']}",
