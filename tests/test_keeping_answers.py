@@ -203,7 +203,9 @@ def test_the_back_forward_cache_does_not_bring_answers_back(browser_type, site):
     # Another origin (the same server under another name) stands for another website.
     page.goto(site.url.replace("127.0.0.1", "localhost") + "changes/")
     page.go_back(wait_until="commit")  # a page restored from the cache fires no load event
-    page.wait_for_function("window.__fromCache === true", timeout=10_000)  # restored from it
+    # (a function, not an expression: Playwright evals an expression in the page, which the
+    # page's CSP refuses when the first try does not already hold)
+    page.wait_for_function("() => window.__fromCache === true", timeout=10_000)  # restored
     assert chosen(page, "allegations") == {}
     expect(page.locator("[data-checker-result]")).to_be_hidden()
     browser.close()
