@@ -57,13 +57,19 @@ if [ "${SKIP_BROWSER:-0}" != "1" ]; then
   # that a new clone finds them installed; .cache/hosts points at it.
   hosts_lock="$(sha256sum tests/hosts/package-lock.json | cut -c1-16)"
   hosts="${HOST_TOOLS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/working-together-2015}/hosts-$hosts_lock"
-  if [ ! -e "$hosts/.installed" ]; then
-    echo "setup: installing the hosts' local servers (tests/hosts/) into $hosts" >&2
-    rm -rf "$hosts" && mkdir -p "$hosts"
-    cp tests/hosts/package.json tests/hosts/package-lock.json "$hosts/"
-    npm ci --prefix "$hosts" --no-audit --no-fund --loglevel=error >/dev/null
-    touch "$hosts/.installed"
-  fi
+  # Two set-ups at once (two clones on one machine) take turns: the second waits for the
+  # first's install under the lock instead of deleting it half made.
+  mkdir -p "$(dirname "$hosts")"
+  (
+    flock 9
+    if [ ! -e "$hosts/.installed" ]; then
+      echo "setup: installing the hosts' local servers (tests/hosts/) into $hosts" >&2
+      rm -rf "$hosts" && mkdir -p "$hosts"
+      cp tests/hosts/package.json tests/hosts/package-lock.json "$hosts/"
+      npm ci --prefix "$hosts" --no-audit --no-fund --loglevel=error >/dev/null
+      touch "$hosts/.installed"
+    fi
+  ) 9>"$hosts.lock"
   mkdir -p .cache && ln -sfn "$hosts" .cache/hosts
   chromium="${CHROMIUM:-/usr/bin/chromium}"
   if [ ! -x "$chromium" ]; then
