@@ -6,7 +6,7 @@ PORT ?= 8000
 # handouts and charts say so); to publish: make build SITE_URL=https://example.org/wt2015/
 SITE_URL ?= http://127.0.0.1:$(PORT)/
 
-.PHONY: setup setup-site build serve test test-fast lint bench bank-holidays mutation lock deploy-config
+.PHONY: setup setup-site build serve watch test test-fast lint bench bank-holidays mutation lock deploy-config
 
 setup:
 	@bash build_scripts/dev/setup.sh
@@ -15,12 +15,19 @@ setup:
 setup-site:
 	@SKIP_BROWSER=1 bash build_scripts/dev/setup.sh
 
-# Three steps: the pre-pass, the generator (MkDocs) as a black box, the post-pass.
+# Three steps: the pre-pass, the generator as a black box, the post-pass. GENERATOR=zensical
+# builds with Zensical instead of MkDocs (README: Moving to Zensical).
+GENERATOR ?= mkdocs
 build: setup-site
-	$(VENV)/python -m build_scripts.build --site-url $(SITE_URL)
+	$(VENV)/python -m build_scripts.build --site-url $(SITE_URL) --generator $(GENERATOR)
 
 serve: build
 	$(VENV)/python -m build_scripts.dev.serve --port $(PORT) --dir site
+
+# The preview loop for authors: build, serve at PORT, rebuild on every save (README: Writing
+# and changing pages).
+watch: setup-site
+	$(VENV)/python -m build_scripts.dev.watch --port $(PORT)
 
 # Python (ruff) and the page script (ESLint, and tsc over its JSDoc types).
 lint: setup-site

@@ -20,6 +20,7 @@ hook interface.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import shutil
 import subprocess
@@ -34,12 +35,16 @@ ROOT = Path(__file__).resolve().parent.parent
 
 # The lines of mkdocs.yml the derived configuration rewrites: each must be there as written.
 CONFIG_EDITS = {
-    "  custom_dir: overrides\n": "  custom_dir: {root}/overrides\n",
+    "  custom_dir: overrides\n": "  custom_dir: {overrides}\n",
     "      check_paths: true\n": "      check_paths: true\n      base_path:\n        - {work}\n",
+    # (the hook says to run the build instead of MkDocs alone: not for the build itself)
+    "hooks:\n  - build_scripts/dev/mkdocs_hint.py\n": "",
 }
 
 
-def derived_config(work: Path, site: Path, docs: Path = ROOT / "docs") -> Path:
+def derived_config(
+    work: Path, site: Path, docs: Path = ROOT / "docs", overrides: Path = ROOT / "overrides"
+) -> Path:
     # (relative `site` and `docs` are read from `work`, where the configuration is)
     """mkdocs.yml as this build reads it: the pages and overrides from the checkout, the
     snippets (the repository's includes and the pre-pass's fragments) from `work`."""
@@ -47,7 +52,7 @@ def derived_config(work: Path, site: Path, docs: Path = ROOT / "docs") -> Path:
     for line, edited in CONFIG_EDITS.items():
         if line not in text:
             raise prepass.PrepassError(f"mkdocs.yml no longer has the line {line.strip()!r}")
-        text = text.replace(line, edited.format(root=ROOT, work=work))
+        text = text.replace(line, edited.format(overrides=overrides, work=work))
     text = f"docs_dir: {docs}\nsite_dir: {site}\n" + text
     config = work / "mkdocs.yml"
     config.write_text(text, encoding="utf-8")
@@ -83,7 +88,11 @@ def run_generator(generator: str, site: Path, site_url: str, work: Path) -> None
     # to the checkout's docs/ is followed and refused): the work folder holds a copy of the
     # pages, Zensical builds there, and the result moves to the target.
     shutil.copytree(ROOT / "docs", work / "docs")
-    config = derived_config(work, Path("site"), docs=Path("docs"))  # relative to `work`
+    # Material's own partials, copied into overrides/partials/ to change a line, are not
+    # Zensical's: its templates keep their own.
+    overrides = work / "overrides"
+    shutil.copytree(ROOT / "overrides", overrides, ignore=shutil.ignore_patterns("partials"))
+    config = derived_config(work, Path("site"), docs=Path("docs"), overrides=overrides)
     command = [str(Path(sys.executable).with_name("zensical")), "build", "--strict",
                "--clean", "-f", str(config)]  # fmt: skip
     subprocess.run(command, cwd=work, env=env, check=True)
@@ -94,14 +103,29 @@ GENERATORS = ("mkdocs", "zensical")
 
 
 def build(
-    site: Path, site_url: str, generator: str = "mkdocs", compressed_copies: bool = True
+    site: Path,
+    site_url: str,
+    generator: str = "mkdocs",
+    compressed_copies: bool = True,
+    work: Path | None = None,
+    pages_only: bool = False,
 ) -> None:
     """`compressed_copies`: make the .br and .gz copies a host such as nginx serves in place
-    of a file (leave them out for a host that compresses by itself or ignores them)."""
+    of a file (leave them out for a host that compresses by itself or ignores them).
+    `work`: a scratch folder kept between builds (`make watch`'s) instead of a new one;
+    `pages_only`: its fragments are kept from the last build (only pages changed since)."""
     site = site.resolve()
-    with tempfile.TemporaryDirectory(prefix="wt2015-build-") as scratch:
-        work = Path(scratch)
-        made = prepass.run(site_url, work)
+    with contextlib.ExitStack() as stack:
+        if work is None:
+            work = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="wt2015-build-")))
+        else:
+            # the generator's configuration and copies are made afresh; kept fragments stay
+            for made_before in ("mkdocs.yml", "docs", "site"):
+                shutil.rmtree(work / made_before, ignore_errors=True)
+                (work / made_before).unlink(missing_ok=True)
+            if not pages_only:
+                shutil.rmtree(work / "includes", ignore_errors=True)
+        made = prepass.run(site_url, work, fragments_made=pages_only)
         if site.exists():
             shutil.rmtree(site)
         run_generator(generator, site, site_url, work)
@@ -117,9 +141,17 @@ def main(argv: list[str] | None = None) -> int:
         "--no-compressed-copies", dest="compressed_copies", action="store_false",
         help="leave out the .br and .gz copies (for a host that ignores them)",
     )  # fmt: skip
+    parser.add_argument("--work", type=Path, help="a scratch folder to keep between builds")
+    parser.add_argument(
+        "--pages-only", action="store_true",
+        help="keep the fragments already in --work (only pages changed since they were made)",
+    )  # fmt: skip
     args = parser.parse_args(argv)
+    if args.pages_only and not args.work:
+        parser.error("--pages-only needs --work")
     try:
-        build(args.site_dir, args.site_url, args.generator, args.compressed_copies)
+        build(args.site_dir, args.site_url, args.generator, args.compressed_copies,
+              args.work, args.pages_only)  # fmt: skip
     except (prepass.PrepassError, postpass.PostpassError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

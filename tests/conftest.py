@@ -157,13 +157,14 @@ def _open_checker_pages(browser, browser_context_args):
 
 @pytest.fixture
 def checker_page(_open_checker_pages, browser, browser_context_args, site):
-    """`checker_page(checker_id, viewport=(w, h), bypass_csp=False)`: that checker's page with
-    Python started and the form as a reader first finds it ("Start again" pressed, no
-    fragment, scrolled to the top, nothing focused, printed media off)."""
+    """`checker_page(checker_id, viewport=(w, h), bypass_csp=False, color_scheme="light")`:
+    that checker's page with Python started and the form as a reader first finds it ("Start
+    again" pressed, no fragment, scrolled to the top, nothing focused, printed media off), the
+    reader's system set to the light or dark colour scheme."""
     from checkers import CHECKERS
 
     def open_page(checker_id: str, viewport: tuple[int, int] = SHARED_VIEWPORT,
-                  bypass_csp: bool = False):  # fmt: skip
+                  bypass_csp: bool = False, color_scheme: str = "light"):  # fmt: skip
         # One page per checker (and CSP setting), resized for each screen: a Python start
         # per page, not per page and screen.
         key = (checker_id, bypass_csp)
@@ -176,7 +177,7 @@ def checker_page(_open_checker_pages, browser, browser_context_args, site):
             page = _open_checker_pages[key] = context.new_page()
         elif page.viewport_size != {"width": width, "height": height}:
             page.set_viewport_size({"width": width, "height": height})
-        page.emulate_media(media="screen")
+        page.emulate_media(media="screen", color_scheme=color_scheme)
         if page.url.split("#")[0] != address:
             page.goto(address)
         else:

@@ -44,10 +44,14 @@ def violations(page: Page, within: str = "") -> list[dict]:
     ]
 
 
-@pytest.fixture
-def axe_page(browser: Browser):
+# Both palettes: the reader's system set to light, and to dark (Material follows it).
+SCHEMES = ["light", "dark"]
+
+
+@pytest.fixture(params=SCHEMES)
+def axe_page(browser: Browser, request):
     # axe is injected as a script: the site's CSP would (rightly) refuse it.
-    context = browser.new_context(bypass_csp=True)
+    context = browser.new_context(bypass_csp=True, color_scheme=request.param)
     yield context.new_page()
     context.close()
 
@@ -94,10 +98,11 @@ def axe_checked(site) -> list[str]:
 
 
 def test_every_page(axe_page: Page, site):
-    """Every built page, as a reader first sees it (the handouts as axe_checked says); on a
-    checker page Python is kept from starting (its worker refused), so the check shows the
-    status line of a start that failed, and the CPU goes to axe. The checks' other states are
-    test_checker_errors_and_results' and test_every_result_state's."""
+    """Every built page, as a reader first sees it (the handouts as axe_checked says), in the
+    light and the dark palette; on a checker page Python is kept from starting (its worker
+    refused), so the check shows the status line of a start that failed, and the CPU goes to
+    axe. The checks' other states are test_checker_errors_and_results' and
+    test_every_result_state's."""
     axe_page.route("**/js/checker-worker.js", lambda route: route.abort())
     found = {}
     paths = axe_checked(site)
@@ -111,9 +116,10 @@ def test_every_page(axe_page: Page, site):
     assert not found, json.dumps(found, indent=1)
 
 
+@pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("checker_id", list(CHECKERS))
-def test_checker_errors_and_results(checker_page, checker_id):
-    axe_page = checker_page(checker_id, bypass_csp=True)
+def test_checker_errors_and_results(checker_page, checker_id, scheme):
+    axe_page = checker_page(checker_id, bypass_csp=True, color_scheme=scheme)
     axe_page.locator(f"form[data-checker='{checker_id}'] button[type=submit]").click()
     axe_page.locator("[data-error-summary]").wait_for(state="visible", timeout=60_000)
     section = f"[data-checker-section='{checker_id}']"

@@ -396,3 +396,30 @@ def test_abbreviations_are_defined_once_and_shown_everywhere(site):
     for term, meaning in terms.items():
         assert f'id="{term.lower()}"' in glossary_html
         assert meaning.split(";")[0].replace("’", "’")[:20] in glossary_html.replace("&rsquo;", "’")
+
+
+def test_the_search_partial_differs_from_materials_only_by_the_dialogs_name():
+    """overrides/partials/search.html is Material's own with an aria-label added: on a
+    Material upgrade, this fails until the copy is taken again from the new version."""
+    import material
+
+    theirs = Path(material.__file__).parent / "templates" / "partials" / "search.html"
+    ours = Path(__file__).parent.parent / "overrides" / "partials" / "search.html"
+
+    def body(path: Path) -> list[str]:
+        text = re.sub(r"^\{#-.*?-#\}\n", "", path.read_text(), count=1, flags=re.S)
+        return text.splitlines()
+
+    named = '<div class="md-search" data-md-component="search" role="dialog"'
+    expected = [
+        line.replace(named + ">", named + " aria-label=\"{{ lang.t('search') }}\">")
+        for line in body(theirs)
+    ]
+    assert body(ours) == expected
+
+
+def test_every_page_names_its_search_dialog(site):
+    for page in pages(site):
+        html = page.read_text()
+        if 'data-md-component="search"' in html:
+            assert 'role="dialog" aria-label="Search"' in html, page

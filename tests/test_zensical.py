@@ -1,10 +1,12 @@
 """The move to Zensical, Material for MkDocs' successor, stays cheap: the same pre-pass and
 post-pass around a Zensical build give a site whose checkers answer in Chromium as they do in
-the MkDocs build. What Zensical does differently is listed in the README ("Moving to
+the MkDocs build, that passes axe in both palettes, whose own search finds a topic, and whose
+checker pages fit a phone and print without the header, navigation and footer. What Zensical does differently is listed in the README ("Moving to
 Zensical")."""
 
 from __future__ import annotations
 
+import json
 import threading
 
 import pytest
@@ -17,6 +19,7 @@ from checkers import CHECKERS, api
 
 from .browser_helpers import answer, submit_and_wait
 from .conftest import build_site, free_port
+from .test_accessibility import axe_checked, violations
 
 pytestmark = pytest.mark.browser
 
@@ -63,3 +66,71 @@ def test_each_checker_answers_in_chromium(page: Page, zensical_site, checker_id)
     outcome = submit_and_wait(page, checker_id)
     assert outcome == api.assess(checker_id, example["answers"])["outcome"]
     assert outside == []
+
+
+@pytest.fixture(params=["light", "dark"])
+def scheme_page(browser, browser_context_args, request):
+    # axe is injected as a script, which the site's CSP would refuse
+    context = browser.new_context(
+        **browser_context_args, bypass_csp=True, color_scheme=request.param
+    )
+    yield context.new_page()
+    context.close()
+
+
+def test_every_page_passes_axe_in_both_palettes(scheme_page: Page, zensical_site):
+    """The pages axe reads in the MkDocs build (test_accessibility.axe_checked), as a reader
+    first sees them, Python kept from starting as there."""
+    scheme_page.route("**/js/checker-worker.js", lambda route: route.abort())
+    found = {}
+    for path in axe_checked(zensical_site):
+        scheme_page.goto(zensical_site.url + path)
+        if problems := violations(scheme_page):
+            found[path] = problems
+    assert not found, json.dumps(found, indent=1)
+
+
+def test_its_search_index_holds_every_page(zensical_site):
+    index = json.loads((zensical_site.dir / "search.json").read_text(encoding="utf-8"))
+    entries = index["items"] if isinstance(index, dict) and "items" in index else index
+    located = {str(e.get("location", e.get("url", ""))).split("#")[0] for e in entries}
+    for path in postpass.pages(zensical_site.dir):
+        address = path.relative_to(zensical_site.dir).parent.as_posix() + "/"
+        if address.startswith(("handouts/", "404")) or path.name != "index.html":
+            continue
+        assert address.removeprefix("./") in located or (address == "./" and "" in located), address
+
+
+def test_its_search_panel_finds_a_topic_and_opens_it(page: Page, zensical_site):
+    outside = []
+    page.on(
+        "request", lambda r: None if r.url.startswith(zensical_site.url) else outside.append(r.url)
+    )
+    page.goto(zensical_site.url)
+    page.get_by_role("button", name="Search").first.click()
+    page.keyboard.type("custody")
+    results = page.get_by_role("listbox", name="Search results")
+    first = results.get_by_role("option").first
+    first.wait_for()
+    assert first.get_attribute("href") == zensical_site.url + "serious-harm/#custody"
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/serious-harm/#custody")
+    assert outside == []
+
+
+@pytest.mark.parametrize("checker_id", list(CHECKERS))
+def test_a_checker_page_fits_a_phone_and_prints_without_the_screens_furniture(
+    page: Page, zensical_site, checker_id, tmp_path
+):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(zensical_site.url + CHECKERS[checker_id].page)
+    page.wait_for_selector(f"form[data-checker='{checker_id}'][data-bound]")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    form = page.locator(f"form[data-checker='{checker_id}']")
+    assert form.bounding_box()["width"] <= 390
+    page.screenshot(path=tmp_path / f"{checker_id}-phone.png")
+    page.emulate_media(media="print")
+    for furniture in (".md-header", ".md-sidebar--primary", ".md-footer", ".md-banner"):
+        assert not page.locator(furniture).first.is_visible(), furniture
+    assert page.locator("h1").first.is_visible()
+    page.pdf(path=tmp_path / f"{checker_id}.pdf", format="A4")

@@ -89,6 +89,7 @@ CONTENT_TYPES = {
     ".ico": "image/x-icon",
     ".txt": "text/plain",
     ".gz": "application/gzip",
+    ".webmanifest": "application/manifest+json",
 }
 
 

@@ -12,6 +12,7 @@ generator made it.
 - the Pyodide runtime, the wheel, the standard library archive and the snapshot are copied
   in; source maps are removed;
 - the service worker (sw.js) is made with Workbox;
+- the web app manifest and its icons are written (manifest.py);
 - compressed copies (.br, .gz) are made for the host to serve, and the archive and the
   snapshot are left as their compressed copies only (pack.py), so that no file is over 20 MiB;
 - the build fails if a citation points at an id no built page has, or if a page still holds
@@ -32,6 +33,7 @@ from . import (
     csp,
     host_files,
     install,
+    manifest,
     navigation,
     pack,
     page_script,
@@ -81,6 +83,7 @@ def run(
     service_worker.write(site)
     source_maps.remove(site)
     host_files.write(site, hashes, site_url)
+    manifest.write(site, site_url)
     if compressed_copies:
         compress.compress_site(site)  # it copies what the steps above made
     ship_packed(site, made)

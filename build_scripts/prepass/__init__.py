@@ -106,18 +106,22 @@ def write_flowcharts(site_url: str, out: Path) -> dict[str, dict[bool, list[str]
     for checker_id in flowcharts.DECISION_CHECKERS:
         made[checker_id] = slides.write_slides(checker_id, site_url, out / "flowcharts")
         depth = CHECKERS[checker_id].page.count("/")
-        html = flowcharts.figure(checker_id, "../" * depth, made[checker_id])
+        html = flowcharts.figure(checker_id, "../" * depth, site_url, made[checker_id])
         (out / f"flowchart-{checker_id}.html").write_text(html, encoding="utf-8")
         flowcharts.write_downloads(checker_id, site_url, out / "flowcharts")
     return made
 
 
-def run(site_url: str, work: Path) -> runtime.Runtime:
+def run(site_url: str, work: Path, fragments_made: bool = False) -> runtime.Runtime:
     """Check the pages, make the runtime (or take it from the cache), and write every
-    fragment into `work`, a fresh folder of this build's own."""
+    fragment into `work`, a fresh folder of this build's own. `fragments_made`: `work` holds
+    the fragments of an earlier run from the same checkers, examples and includes (`make
+    watch` after an edit to a page): they are kept, and only the checks and the runtime run."""
     problems = missing_pages(DOCS) + check_forms_are_on_their_pages()
     if problems:
         raise PrepassError("\n  ".join(["pre-pass:", *problems]))
+    if fragments_made:
+        return runtime.build_runtime()
     # The runtime is made mostly by Node (a minute from nothing), the charts by Python (about
     # 20 s): side by side, on two cores.
     with ThreadPoolExecutor(max_workers=1) as pool:

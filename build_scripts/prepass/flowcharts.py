@@ -360,12 +360,14 @@ def render(dot: str, fmt: str, dpi: int = PNG_DPI) -> bytes:
 def inline_svg(svg: str, title_id: str) -> str:
     """dot's SVG, made fit to sit in a page: no XML prologue or comments, and no fixed size —
     it fills its box, shrinking to 60% of its drawn size at most (so its words stay readable)
-    and scrolling sideways inside the box below that, as on a phone."""
+    and scrolling sideways inside the box below that, as on a phone; links in plain href."""
     svg = svg[svg.index("<svg") :]
     svg = re.sub(r"<!--.*?-->\s*", "", svg, flags=re.S)
     match = re.match(r'<svg width="(\d+)pt" height="(\d+)pt"', svg)
     assert match, svg[:200]
     width_px = int(match.group(1)) * 4 / 3
+    # SVG 2's plain href: crawlers (and Lighthouse's crawlable-anchors) do not follow xlink:href.
+    svg = svg.replace(" xlink:href=", " href=")
     return svg.replace(
         match.group(0),
         f'<svg class="flowchart-svg" style="min-width: {width_px * 0.6:.0f}px; max-width: '
@@ -415,10 +417,15 @@ def download_links(checker_id: str, base: str, slides: dict[bool, list[str]] | N
     return " · ".join(links)
 
 
-def figure(checker_id: str, base: str, slides: dict[bool, list[str]] | None = None) -> str:
-    """The page fragment for a checker's chart, its links made from `base`."""
+def figure(
+    checker_id: str, base: str, site_url: str, slides: dict[bool, list[str]] | None = None
+) -> str:
+    """The page fragment for a checker's chart, its links made from `base`; the chart's own
+    links are full addresses (from `site_url`): Material's instant navigation sets `href`
+    afresh on every element whose href is relative, which an SVG link refuses (a TypeError on
+    every page load, its loop broken), and it leaves full addresses alone."""
     d = diagram_of(checker_id)
-    svg = render(to_dot(d, base), "svg").decode()
+    svg = render(to_dot(d, site_url), "svg").decode()
     title_id = f"{checker_id}-flowchart-title"
     html = f"""<figure class="flowchart" data-flowchart="{checker_id}" data-search-exclude>
 <figcaption id="{title_id}">The decision of the check “{escape(CHECKERS[checker_id].title)}”, made from the checker's own rules. Each question links to its paragraph.</figcaption>

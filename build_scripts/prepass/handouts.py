@@ -39,6 +39,7 @@ PAGE = """<!doctype html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{title} - Working Together 2015</title>
 <link rel="stylesheet" href="../../css/handout.css">
+<link rel="manifest" href="../../manifest.webmanifest">
 </head>
 <body>
 <main class="{classes}"{attrs}>

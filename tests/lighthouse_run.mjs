@@ -1,0 +1,46 @@
+// Runs Lighthouse (npm `lighthouse`, pinned in package-lock.json) in Debian's Chromium against
+// pages of the built site, mobile and desktop, for the categories that do not depend on the
+// machine's speed: accessibility, best practices and SEO.
+// Usage: node lighthouse_run.mjs CHROMIUM URL [URL ...]
+// Prints a JSON array: one {url, formFactor, scores: {category: 0..100}, failing: [audit ids]}
+// per page and form factor. One Chromium serves every run.
+import lighthouse from "lighthouse";
+import desktopConfig from "lighthouse/core/config/desktop-config.js";
+import * as chromeLauncher from "chrome-launcher";
+
+const [chromePath, ...urls] = process.argv.slice(2);
+const categories = ["accessibility", "best-practices", "seo"];
+const chrome = await chromeLauncher.launch({
+  chromePath,
+  chromeFlags: [
+    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+  ],
+});
+const reports = [];
+try {
+  for (const url of urls) {
+    for (const [formFactor, config] of [["mobile", undefined], ["desktop", desktopConfig]]) {
+      const run = await lighthouse(
+        url, {
+          port: chrome.port, onlyCategories: categories, logLevel: "error",
+          disableFullPageScreenshot: true,
+        }, config,
+      );
+      const { categories: got, audits } = run.lhr;
+      const scores = {};
+      const failing = [];
+      for (const id of categories) {
+        scores[id] = Math.round(got[id].score * 100);
+        for (const ref of got[id].auditRefs) {
+          const audit = audits[ref.id];
+          if (ref.weight > 0 && audit.score !== null && audit.score < 1) failing.push(ref.id);
+        }
+      }
+      reports.push({ url, formFactor, scores, failing });
+    }
+  }
+} finally {
+  await chrome.kill();
+}
+process.stdout.write(JSON.stringify(reports, null, 1) + "\n");
