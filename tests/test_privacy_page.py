@@ -127,6 +127,7 @@ class Visit:
     csp_violations: list[str] = field(default_factory=list)
     offsite_fetch: str = ""
     answers: dict[str, dict[str, Any]] = field(default_factory=dict)
+    scheme_on_next_page: str = ""
 
     def typed(self) -> list[str]:
         """What the reader typed: the organisation name, every date, the search words."""
@@ -196,6 +197,13 @@ def visit(browser: Browser, site) -> Visit:
             ).all_inner_texts()
         record.csp_violations += page.evaluate("window.__cspViolations")
 
+    # The colours, chosen with the header's button, then another page opened.
+    page.goto(site.url)
+    dark = page.get_by_role("radio", name="Use the dark colours")
+    dark.locator("xpath=following-sibling::label[1]").click()
+    page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
+    page.goto(site.url + "glossary/")
+    record.scheme_on_next_page = page.evaluate("document.body.dataset.mdColorScheme")
     page.goto(site.url)
     page.locator("input.md-search__input").click()
     page.keyboard.type(SEARCHED)
@@ -453,9 +461,17 @@ def test_the_site_sets_no_cookies(visit: Visit):
 
 
 @proves(
-    "The page template may keep small display preferences in the browser’s own storage on your "
-    "device; they are never sent anywhere and hold nothing you answered."
+    "If you choose light or dark colours with the button in the header, that choice is kept in "
+    "the browser’s own storage on your device, so that the next page shows the same colours; the "
+    "page template may keep other small display preferences there too."
 )
+def test_the_colours_chosen_are_kept_on_the_device(visit: Visit):
+    palette = [json.loads(v) for k, v in visit.storage["local"].items() if "palette" in k]
+    assert len(palette) == 1 and palette[0]["color"]["scheme"] == "slate", visit.storage["local"]
+    assert visit.scheme_on_next_page == "slate"
+
+
+@proves("None of it is ever sent anywhere, and none of it holds anything you answered.")
 def test_display_preferences_hold_nothing_answered(visit: Visit):
     kept = {**visit.storage["local"], **visit.storage["session"]}
     assert all(len(v or "") < 2_000 for v in kept.values()), kept  # small
