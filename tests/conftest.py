@@ -236,3 +236,21 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
                 item.add_marker(mark)
         if item.get_closest_marker("browser"):
             item.add_marker("build")  # every browser test reads the built site
+
+
+# Figures a test measures and CI should show (Lighthouse's scores, the preview loop's time):
+# a test records them with `record_property("printed", line)`, and they are printed once at the
+# end of the run, whichever worker ran the test (xdist carries a report's properties across).
+PRINTED: list[str] = []
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    if report.when == "call":
+        PRINTED.extend(value for name, value in report.user_properties if name == "printed")
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    if PRINTED:
+        terminalreporter.section("figures measured by the tests")
+        for line in PRINTED:
+            terminalreporter.write_line(line)

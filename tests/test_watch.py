@@ -38,7 +38,7 @@ def fetch(url: str) -> str:
 
 
 @pytest.mark.build
-def test_a_saved_page_is_rebuilt_and_served_with_its_checkers(tmp_path):
+def test_a_saved_page_is_rebuilt_and_served_with_its_checkers(tmp_path, record_property):
     checkout = twin_build.checkout_copy(tmp_path / "checkout")
     port = free_port()
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "PYTHONUNBUFFERED": "1"}
@@ -60,7 +60,7 @@ def test_a_saved_page_is_rebuilt_and_served_with_its_checkers(tmp_path):
         saved = time.monotonic()
         done = wait_for(process, lines, r"^watch: (built|the build failed)", timeout=300)
         seconds = time.monotonic() - saved
-        print(f"\nmake watch: a page edit served again after {seconds:.1f} s ({done.strip()})")
+        record_property("printed", f"make watch: a page edit served again after {seconds:.1f} s")
         assert done.startswith("watch: built"), "".join(lines[-30:])
         assert any("building (pages)" in line for line in lines)
         assert "A sentence saved while watching." in fetch(url + "glossary/")
