@@ -423,3 +423,21 @@ def test_every_page_names_its_search_dialog(site):
         html = page.read_text()
         if 'data-md-component="search"' in html:
             assert 'role="dialog" aria-label="Search"' in html, page
+
+
+@pytest.mark.parametrize("edit_uri", ["", "https://example.org/wt2015/edit/main/docs/"])
+def test_the_edit_link_comes_from_edit_uri_alone(monkeypatch, edit_uri):
+    """EDIT_URI given, Material shows "Edit this page" on each page (MkDocs' edit_uri, and
+    Material's content.action.edit); never a repo_url, which has Material fetch the
+    repository's facts from its host in the reader's browser."""
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import File
+    from mkdocs.structure.pages import Page
+
+    root = Path(__file__).parent.parent
+    monkeypatch.setenv("EDIT_URI", edit_uri)
+    config = load_config(str(root / "mkdocs.yml"))
+    assert config.repo_url is None
+    assert "content.action.edit" in config.theme["features"]
+    page = Page(None, File("glossary.md", str(root / "docs"), "/tmp/site", False), config)
+    assert page.edit_url == (edit_uri + "glossary.md" if edit_uri else None)
