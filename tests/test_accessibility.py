@@ -143,14 +143,17 @@ def one_answer_set_per_state(checker_id: str) -> dict[tuple[str, bool, bool], di
     return states
 
 
+@pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("checker_id", list(CHECKERS))
-def test_every_result_state(checker_page, checker_id):
-    """Every outcome the checker can give (with and without a warning or a note) passes axe."""
+def test_every_result_state(checker_page, checker_id, scheme):
+    """Every outcome the checker can give (with and without a warning or a note) passes axe,
+    in both palettes (each outcome's tone is the result's edge; its text is on the result's
+    ground)."""
     states = one_answer_set_per_state(checker_id)
     outcomes = {outcome for outcome, _, _ in states}
     assert outcomes == {o.id for o in CHECKERS[checker_id].decided} | ({"undetermined"} & outcomes)
     form = f"form[data-checker='{checker_id}']"
-    axe_page = checker_page(checker_id, bypass_csp=True)
+    axe_page = checker_page(checker_id, bypass_csp=True, color_scheme=scheme)
     found = {}
     for (outcome, warned, noted), answers in states.items():
         axe_page.locator(f"{form} button[type=reset]").click()
