@@ -6,10 +6,10 @@
 - a change to what the fragments are made from (checkers/, examples/, includes/, sources/)
   runs the whole build.
 
-No compressed copies are made but the two the runtime always ships as (postpass/pack.py). Each build runs in a
-process of its own, into a folder beside the site, which then takes the site's place whole:
-the server never shows half a build, and a build that fails leaves the last one served, its
-error printed. Reload the page in the browser to see a change.
+No compressed copies are made but the two the runtime always ships as (postpass/pack.py).
+Each build runs in a process of its own, into a folder beside the site, which then takes the
+site's place whole: the server never shows half a build, and a build that fails leaves the
+last one served, its error printed. Reload the page in the browser to see a change.
 
 python -m build_scripts.dev.watch [--port 8000] [--dir site]
 """
@@ -61,12 +61,14 @@ class Preview:
         self.site_url = site_url
         self.work = Path(tempfile.mkdtemp(prefix="wt2015-watch-"))
         self.fragments_made = False
+        self.after = self.site.with_name(self.site.name + ".next")
+        self.before = self.site.with_name(self.site.name + ".before")
 
     def build(self, pages_only: bool) -> bool:
         """One build into a folder beside the site, which then replaces it; False if it
         failed (the site served stays as it was)."""
         pages_only = pages_only and self.fragments_made
-        after = self.site.with_name(self.site.name + ".next")
+        after, before = self.after, self.before
         command = [sys.executable, "-m", "build_scripts.build", "--out", str(after),
                    "--site-url", self.site_url, "--no-compressed-copies", "--work",
                    str(self.work)] + (["--pages-only"] if pages_only else [])  # fmt: skip
@@ -75,10 +77,10 @@ class Preview:
         print(f"watch: building ({what})…", flush=True)
         if subprocess.run(command, cwd=ROOT).returncode != 0:
             print("watch: the build failed (above); still serving the last one", flush=True)
+            # (a whole build that failed may have left its fragments half made)
             self.fragments_made = self.fragments_made and pages_only
             return False
         self.fragments_made = True
-        before = self.site.with_name(self.site.name + ".before")
         shutil.rmtree(before, ignore_errors=True)
         if self.site.exists():
             self.site.rename(before)
@@ -86,6 +88,11 @@ class Preview:
         shutil.rmtree(before, ignore_errors=True)
         print(f"watch: built in {time.monotonic() - started:.1f} s; reload the page", flush=True)
         return True
+
+    def close(self) -> None:
+        """Nothing left behind but the site: the scratch folder, and a failed build's folder."""
+        for folder in (self.work, self.after, self.before):
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -97,6 +104,7 @@ def main(argv: list[str] | None = None) -> int:
     preview = Preview(args.dir, site_url)
     seen = files_under(PAGES + FRAGMENTS)
     if not preview.build(pages_only=False) and not preview.site.exists():
+        preview.close()
         return 1
     server = make_server(preview.site, args.port)
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -117,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
         pass
     finally:
         server.shutdown()
-        shutil.rmtree(preview.work, ignore_errors=True)
+        preview.close()
     return 0
 
 
