@@ -165,15 +165,17 @@ def checker_page(_open_checker_pages, browser, browser_context_args, site):
 
     def open_page(checker_id: str, viewport: tuple[int, int] = SHARED_VIEWPORT,
                   bypass_csp: bool = False, color_scheme: str = "light"):  # fmt: skip
-        # One page per checker (and CSP setting), resized for each screen: a Python start
-        # per page, not per page and screen.
-        key = (checker_id, bypass_csp)
+        # One page per checker (and CSP setting and colour scheme), resized for each screen: a
+        # Python start per page, not per page and screen. (A scheme of its own: Material picks
+        # the palette from the system's setting as a page loads, and does not follow a change.)
+        key = (checker_id, bypass_csp, color_scheme)
         address = site.url + CHECKERS[checker_id].page
         page = _open_checker_pages.get(key)
         width, height = viewport
         if page is None:
             context = browser.new_context(**browser_context_args, bypass_csp=bypass_csp,
-                                          viewport={"width": width, "height": height})  # fmt: skip
+                                          viewport={"width": width, "height": height},
+                                          color_scheme=color_scheme)  # fmt: skip
             page = _open_checker_pages[key] = context.new_page()
         elif page.viewport_size != {"width": width, "height": height}:
             page.set_viewport_size({"width": width, "height": height})

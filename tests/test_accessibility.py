@@ -46,6 +46,12 @@ def violations(page: Page, within: str = "") -> list[dict]:
 
 # Both palettes: the reader's system set to light, and to dark (Material follows it).
 SCHEMES = ["light", "dark"]
+PALETTES = {"light": "default", "dark": "slate"}  # Material's name for each
+
+
+def palette(page: Page) -> str:
+    """The palette Material shows the page in (checked, so that a dark run is never light)."""
+    return page.evaluate("document.body.dataset.mdColorScheme")
 
 
 @pytest.fixture(params=SCHEMES)
@@ -107,8 +113,11 @@ def test_every_page(axe_page: Page, site):
     found = {}
     paths = axe_checked(site)
     assert len(paths) >= 15
+    scheme = axe_page.evaluate("matchMedia('(prefers-color-scheme: dark)').matches")
     for path in paths:
         axe_page.goto(site.url + path)
+        if not path.startswith("handouts/"):  # (a handout has no palette: its CSS follows)
+            assert palette(axe_page) == ("slate" if scheme else "default"), path
         problems = violations(axe_page)
         if problems:
             found[path] = problems
@@ -120,6 +129,7 @@ def test_every_page(axe_page: Page, site):
 @pytest.mark.parametrize("checker_id", list(CHECKERS))
 def test_checker_errors_and_results(checker_page, checker_id, scheme):
     axe_page = checker_page(checker_id, bypass_csp=True, color_scheme=scheme)
+    assert palette(axe_page) == PALETTES[scheme]
     axe_page.locator(f"form[data-checker='{checker_id}'] button[type=submit]").click()
     axe_page.locator("[data-error-summary]").wait_for(state="visible", timeout=60_000)
     section = f"[data-checker-section='{checker_id}']"
@@ -154,6 +164,7 @@ def test_every_result_state(checker_page, checker_id, scheme):
     assert outcomes == {o.id for o in CHECKERS[checker_id].decided} | ({"undetermined"} & outcomes)
     form = f"form[data-checker='{checker_id}']"
     axe_page = checker_page(checker_id, bypass_csp=True, color_scheme=scheme)
+    assert palette(axe_page) == PALETTES[scheme]
     found = {}
     for (outcome, warned, noted), answers in states.items():
         axe_page.locator(f"{form} button[type=reset]").click()

@@ -20,7 +20,7 @@ from checkers import CHECKERS, api
 
 from .browser_helpers import answer, submit_and_wait
 from .conftest import build_site, free_port
-from .test_accessibility import axe_checked, violations
+from .test_accessibility import axe_checked, palette, violations
 
 pytestmark = pytest.mark.browser
 
@@ -83,9 +83,12 @@ def test_every_page_passes_axe_in_both_palettes(scheme_page: Page, zensical_site
     """The pages axe reads in the MkDocs build (test_accessibility.axe_checked), as a reader
     first sees them, Python kept from starting as there."""
     scheme_page.route("**/js/checker-worker.js", lambda route: route.abort())
+    dark = scheme_page.evaluate("matchMedia('(prefers-color-scheme: dark)').matches")
     found = {}
     for path in axe_checked(zensical_site):
         scheme_page.goto(zensical_site.url + path)
+        if not path.startswith("handouts/"):  # (a handout has no palette: its CSS follows)
+            assert palette(scheme_page) == ("slate" if dark else "default"), path
         if problems := violations(scheme_page):
             found[path] = problems
     assert not found, json.dumps(found, indent=1)
