@@ -7,19 +7,19 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Browser, Page
 
+from .test_search import luminance as search_luminance
+
 pytestmark = pytest.mark.browser
 
 
 def luminance(page: Page, selector: str, prop: str) -> float:
     """The relative luminance (WCAG) of an element's computed colour property."""
-    rgb = page.evaluate(
-        """([selector, prop]) => getComputedStyle(document.querySelector(selector))[prop]
-                                   .match(/[\\d.]+/g).slice(0, 3).map(Number)""",
-        [selector, prop],
+    return search_luminance(
+        page.evaluate(
+            "([selector, prop]) => getComputedStyle(document.querySelector(selector))[prop]",
+            [selector, prop],
+        )
     )
-    channels = [c / 255 for c in rgb]
-    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
 
 def scheme(page: Page) -> str:
