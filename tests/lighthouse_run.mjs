@@ -1,15 +1,19 @@
 // Runs Lighthouse (npm `lighthouse`, pinned in package-lock.json) in Debian's Chromium against
 // pages of the built site, mobile and desktop, for the categories that do not depend on the
-// machine's speed: accessibility, best practices and SEO.
+// machine's speed: accessibility, best practices and SEO (the tests); or, with
+// LIGHTHOUSE_CATEGORIES=performance and LIGHTHOUSE_FORM_FACTORS=mobile, the performance
+// score and its metrics (`make bench`).
 // Usage: node lighthouse_run.mjs CHROMIUM URL [URL ...]
-// Prints a JSON array: one {url, formFactor, scores: {category: 0..100}, failing: [audit ids]}
-// per page and form factor. One Chromium serves every run.
+// Prints a JSON array: one {url, formFactor, scores: {category: 0..100}, failing: [audit ids],
+// metrics: {audit id: milliseconds}} per page and form factor. One Chromium serves every run.
 import lighthouse from "lighthouse";
 import desktopConfig from "lighthouse/core/config/desktop-config.js";
 import * as chromeLauncher from "chrome-launcher";
 
 const [chromePath, ...urls] = process.argv.slice(2);
-const categories = ["accessibility", "best-practices", "seo"];
+const categories = (process.env.LIGHTHOUSE_CATEGORIES || "accessibility,best-practices,seo").split(",");
+const formFactors = (process.env.LIGHTHOUSE_FORM_FACTORS || "mobile,desktop").split(",");
+const METRICS = ["first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "speed-index"];
 const chrome = await chromeLauncher.launch({
   chromePath,
   chromeFlags: [
@@ -21,6 +25,7 @@ const reports = [];
 try {
   for (const url of urls) {
     for (const [formFactor, config] of [["mobile", undefined], ["desktop", desktopConfig]]) {
+      if (!formFactors.includes(formFactor)) continue;
       const run = await lighthouse(
         url, {
           port: chrome.port, onlyCategories: categories, logLevel: "error",
@@ -37,7 +42,9 @@ try {
           if (ref.weight > 0 && audit.score !== null && audit.score < 1) failing.push(ref.id);
         }
       }
-      reports.push({ url, formFactor, scores, failing });
+      const metrics = {};
+      for (const id of METRICS) if (audits[id]) metrics[id] = Math.round(audits[id].numericValue);
+      reports.push({ url, formFactor, scores, failing, metrics });
     }
   }
 } finally {

@@ -3,6 +3,8 @@ generator made it.
 
 - every numbered paragraph gets a visible permalink and a copy button, every heading's link a
   name, and a page with a check a skip link to it;
+- a page with a check asks for the runtime's big downloads from its head and names its files
+  there (preload.py); every page loads the page script from its head (page_script.py);
 - every page gets a Content-Security-Policy meta tag: the policy the host sends as a header
   (build_scripts/host/headers.py), with the hashes of the inline scripts of every page;
 - the host configurations that live in the site's own folder are written for the address it is
@@ -38,6 +40,7 @@ from . import (
     pack,
     page_script,
     paragraph_links,
+    preload,
     service_worker,
     source_maps,
 )
@@ -72,6 +75,7 @@ def run(
     install.handouts(site, generated(work) / "handouts")  # pages too: they get the policy below
     for page in pages(site):
         html = navigation.add(paragraph_links.add(page.read_text(encoding="utf-8")))
+        html = page_script.into_head(preload.add(html, page, site, made))
         page.write_text(html, encoding="utf-8")
     hashes = site_hashes(site)  # one policy for the whole site, as the host's header is
     for page in pages(site):

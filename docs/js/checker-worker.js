@@ -63,6 +63,7 @@ function counted(bytes) {
 const plainFetch = self.fetch.bind(self);
 self.fetch = async (input, init = {}) => {
   const url = String(input instanceof Request ? input.url : input); // a string or a URL
+  if (early && url === early.url) return early.stand_in(); // being compiled already (below)
   try {
     // A copy that failed its check is fetched past the service worker's cache (it was
     // evicted) and the browser's HTTP cache (which may hold it as immutable for a year).
@@ -167,16 +168,50 @@ function refuseUnusable(response, url) {
   if (wanted && !type.includes(wanted[1])) throw new BadCopy(`${url}: served as "${type}", not ${wanted[1]}`);
 }
 
+// Pyodide's WebAssembly, fetched and compiled from the moment this worker starts, beside the
+// checks of Pyodide's scripts and the reading of a stored snapshot (Pyodide itself asks for it
+// only once its scripts have run). Pyodide's own request for it then gets a stand-in, and
+// its instantiation uses the module compiled here. The fetch is the one below: counted,
+// watched and checked against its digest like every other.
+/** @type {{ url: string, module: Promise<WebAssembly.Module>, stand_in: () => Response } | null} */
+let early = null;
+const standIns = new WeakSet();
+
+function compileEarly(url) {
+  const module = WebAssembly.compileStreaming(self.fetch(url));
+  module.catch(() => {}); // a failure ends the start (below); awaited by the instantiation
+  early = {
+    url,
+    module,
+    stand_in() {
+      const response = new Response(null, { headers: { "Content-Type": "application/wasm" } });
+      standIns.add(response);
+      return response;
+    },
+  };
+}
+
+const plainInstantiate = WebAssembly.instantiate;
+async function instantiateEarly(plain, [source, imports]) {
+  const response = await source;
+  if (!early || !standIns.has(response)) return plain.call(WebAssembly, response, imports);
+  const module = await early.module;
+  return { module, instance: await plainInstantiate.call(WebAssembly, module, imports) };
+}
+
 // A WebAssembly file that arrives but will not compile (corrupt, cut short) also ends the
 // start at once: Pyodide logs "wasm instantiation failed!" and would wait for ever. (Its type
-// was checked above, so streaming compilation has no other reason to fail.) Once it has
-// compiled, Python starts: a long stretch with no pause.
+// was checked above, so streaming compilation has no other reason to fail.) Once Pyodide's
+// module is instantiated, Python starts: a long stretch with no pause. (Pyodide also
+// instantiates a tiny module of its own, from bytes, as it loads: that is not the start.)
 for (const name of ["instantiate", "instantiateStreaming", "compile", "compileStreaming"]) {
   const plain = WebAssembly[name];
   if (!plain) continue;
-  WebAssembly[name] = (...args) => plain.apply(WebAssembly, args).then(
+  WebAssembly[name] = (...args) => (
+    name === "instantiateStreaming" ? instantiateEarly(plain, args) : plain.apply(WebAssembly, args)
+  ).then(
     (made) => {
-      if (name.startsWith("instantiate")) phase("starting");
+      if (name === "instantiateStreaming") phase("starting");
       return made;
     },
     (error) => {
@@ -301,10 +336,14 @@ async function start({ files, digests, reloading }) {
   packed = new Set([files.python, files.snapshot]);
   essential = (url) => url.startsWith(files.pyodide) || url === files.python;
   phase("downloading");
+  // What does not need Pyodide's scripts starts now, beside their checks.
+  compileEarly(files.pyodide + "pyodide.asm.wasm");
+  const stored = storedSnapshot(files.snapshot);
+  stored.catch(() => {}); // awaited below
   await checkedScripts(files);
   const { loadPyodide } = await orBroken(import(files.pyodide + "pyodide.mjs"));
   try {
-    const snapshot = await storedSnapshot(files.snapshot);
+    const snapshot = await orBroken(stored);
     if (snapshot) {
       api = await orBroken(fromSnapshot(loadPyodide, files, snapshot));
       return "snapshot";
@@ -332,6 +371,7 @@ self.onmessage = async ({ data }) => {
     }
   } else if (data.type === "call") {
     let reply;
+    const called = performance.now();
     try {
       if (!CALLS.has(data.call)) throw new Error(`no call ${data.call}`);
       reply = api[data.call](data.message);
@@ -339,6 +379,7 @@ self.onmessage = async ({ data }) => {
       // A Python exception here is a bug, not bad input: say so rather than guess.
       reply = JSON.stringify({ failure: String(error) });
     }
-    self.postMessage({ type: "reply", id: data.id, reply });
+    // With the time Python took, which the page records as a performance measure.
+    self.postMessage({ type: "reply", id: data.id, reply, ms: performance.now() - called, call: data.call });
   }
 };

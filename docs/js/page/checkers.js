@@ -6,7 +6,8 @@
 //
 // The build bundles these modules into one classic script, <root>/js/checkers.js
 // (build_scripts/postpass/page_script.py): one request, and it still runs from file://, where
-// it says why the checkers cannot.
+// it says why the checkers cannot. Every page loads it from its head, `async`: it may run
+// before the page's body has been read, and before Material's own script.
 
 import { cannotStart, checkerForms } from "./site.js";
 import { startRuntime } from "./runtime.js";
@@ -25,16 +26,22 @@ function bindPage() {
 
 window.addEventListener("hashchange", () => checkerForms().forEach(followFragment));
 
-// Start Python now, while the rest of the page loads, rather than when Material hands the
-// page over: on a checker page, the download begins about half a second earlier. (The form
-// is bound, and told how the start went, below.)
-const [firstForm] = checkerForms();
-if (firstForm && !cannotStart()) startRuntime(firstForm).catch(() => {});
+// Start Python now, while the rest of the page arrives: a page with a check names the files
+// Python starts from in its head (<meta name="python-runtime">, the form's own data-*, written
+// by build_scripts/postpass/preload.py), where they can be read before the form has been.
+// (The form is bound, and told how the start went, below.)
+const named = /** @type {HTMLElement | null} */ (document.querySelector("meta[name=python-runtime]"));
+const [source] = named ? [named] : checkerForms();
+if (source && !cannotStart()) startRuntime(source).catch(() => {});
 
-// Opened from file://, Material's document$ never emits: bind the page directly, so that it
-// can at least say why the checker cannot run.
-/** @type {{ subscribe(next: () => void): void } | undefined} Material's page observable */
-const material = /** @type {any} */ (window).document$;
-if (material && location.protocol !== "file:") material.subscribe(bindPage);
-else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", bindPage);
-else bindPage();
+// Bind the page once it has been read. Material's document$ (from its script, at the end of
+// the body) emits each page it shows, the first included; opened from file://, it never
+// emits: the page is bound directly, so that it can at least say why the checker cannot run.
+function whenRead() {
+  /** @type {{ subscribe(next: () => void): void } | undefined} Material's page observable */
+  const material = /** @type {any} */ (window).document$;
+  if (material && location.protocol !== "file:") material.subscribe(bindPage);
+  else bindPage();
+}
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", whenRead, { once: true });
+else whenRead();

@@ -3,7 +3,8 @@
 // checker page is reused on the next. Pages without a checker never start it, so they never
 // download Pyodide.
 //
-// Read from each form (rendered by checkers/web/form.py):
+// Read from each form (rendered by checkers/web/form.py; the first three and the digests also
+// from the head's <meta name="python-runtime">, see build_scripts/postpass/preload.py):
 //   data-pyodide, data-python, data-snapshot  the files the worker starts from, from the root
 //   data-runtime-sha256                       JSON {address: SHA-256} of every runtime file
 //   data-download-bytes                       what a first start downloads, for the progress
@@ -58,8 +59,9 @@ function dropRuntime(reason) {
 }
 
 /**
- * The runtime files and their digests the form names, as full addresses.
- * @param {HTMLFormElement} form
+ * The runtime files and their digests a form names (or the head's copy of its attributes,
+ * <meta name="python-runtime">), as full addresses.
+ * @param {HTMLElement} form
  * @returns {RuntimeFiles}
  */
 export function runtimeFiles(form) {
@@ -75,8 +77,8 @@ export function runtimeFiles(form) {
 }
 
 /**
- * Python, started (or being started) from the files `form` names.
- * @param {HTMLFormElement} form
+ * Python, started (or being started) from the files `form` names (see runtimeFiles).
+ * @param {HTMLElement} form
  * @returns {Promise<Ready>}
  */
 export function startRuntime(form) {
@@ -107,6 +109,16 @@ export function startRuntime(form) {
     showProgress(null);
   });
   return ready;
+}
+
+/**
+ * A User Timing mark for each step of Python's start ("python:downloading", "python:starting"
+ * once the WebAssembly has compiled, "python:importing", "python:ready"): they show in a
+ * browser's performance panel, and `make bench` reads them.
+ * @param {string} step
+ */
+function mark(step) {
+  performance.mark(`python:${step}`);
 }
 
 /**
@@ -147,12 +159,14 @@ function launch(files, digests) {
       if (data.type !== "reply") watch();
       if (data.type === "phase") {
         phase = data.phase;
+        mark(phase);
         limit = BUSY_PHASES.has(phase) ? BUSY_LIMIT_MS : SILENCE_LIMIT_MS;
         watch();
         if (BUSY_PHASES.has(phase)) showProgress("preparing");
       } else if (data.type === "progress" && !BUSY_PHASES.has(phase)) {
         showProgress(data.bytes); // (the last bytes can be reported after Python has begun)
       } else if (data.type === "ready") {
+        mark("ready");
         clearTimeout(silence);
         showProgress(null);
         for (const url of reloaded) refetch.delete(url);
@@ -165,6 +179,9 @@ function launch(files, digests) {
       } else if (data.type === "failed") {
         fail(new Error(data.error), data.bad);
       } else if (data.type === "reply") {
+        // How long Python itself took ("python:handle_form", …), beside the page's own time.
+        const now = performance.now();
+        performance.measure(`python:${data.call}`, { start: now - data.ms, end: now });
         const done = runtime.pending.get(data.id);
         runtime.pending.delete(data.id);
         if (done) done(JSON.parse(data.reply));
