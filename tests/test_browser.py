@@ -81,7 +81,7 @@ def test_instant_navigation_keeps_the_page_alive(page: Page, site):
 
 
 def test_checker_end_to_end_and_across_instant_navigation(page: Page, site):
-    wasm = []  # downloads of the WebAssembly runtime (the worker also sends one HEAD)
+    wasm = []  # requests for the WebAssembly runtime (the worker also sends one HEAD)
     page.on(
         "request",
         lambda r: wasm.append(r.url) if r.url.endswith(".wasm") and r.method == "GET" else None,
@@ -99,14 +99,18 @@ def test_checker_end_to_end_and_across_instant_navigation(page: Page, site):
     page.locator("form[data-checker] button[type=submit]").click()
     expect(result).to_have_attribute("data-outcome", "not_notifiable")
 
+    # The head's preload and the worker's own request, which reuses it (one download:
+    # tests/test_early_start.py counts them at the server).
+    assert len(wasm) == 2, wasm
     # Instant navigation to another checker page: Python is not started again.
+    started_with = list(wasm)
     page.evaluate("window.__stillHere = 'yes'")
     page.locator("nav.md-nav--primary a", has_text="Serious harm").first.click()
     page.wait_for_url("**/serious-harm/")
     answer(page, "serious-harm", SERIOUS)
     assert submit_and_wait(page, "serious-harm") == "must"
     assert page.evaluate("window.__stillHere") == "yes"
-    assert len(wasm) == 1, wasm
+    assert wasm == started_with
     assert leaks == []
 
 
