@@ -102,7 +102,7 @@ def test_the_worker_reuses_what_the_head_asked_for(browser: Browser, browser_con
     # The start's steps, in order, as the page marked them (docs/js/page/runtime.js).
     steps = page.evaluate("""() => performance.getEntriesByType("mark")
         .filter((m) => m.name.startsWith("python:")).map((m) => m.name)""")
-    assert steps[0] == "python:downloading" and steps[-1] == "python:ready"
+    assert steps[:2] == ["python:worker", "python:downloading"] and steps[-1] == "python:ready"
     assert steps.index("python:importing") > steps.index("python:downloading")
     assert errors == []
     context.close()

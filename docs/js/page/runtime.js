@@ -112,9 +112,10 @@ export function startRuntime(form) {
 }
 
 /**
- * A User Timing mark for each step of Python's start ("python:downloading", "python:starting"
- * once the WebAssembly has compiled, "python:importing", "python:ready"): they show in a
- * browser's performance panel, and `make bench` reads them.
+ * A User Timing mark for each step of Python's start ("python:worker" as the worker is made,
+ * "python:downloading" once it runs, "python:starting" once the WebAssembly has compiled,
+ * "python:importing", "python:ready"): they show in a browser's performance panel, and
+ * `make bench` reads them.
  * @param {string} step
  */
 function mark(step) {
@@ -134,6 +135,7 @@ function launch(files, digests) {
     /** @type {Worker} */
     let worker;
     try {
+      mark("worker");
       worker = new Worker(new URL("js/checker-worker.js", ROOT), { type: "module" });
     } catch (error) {
       reject(error);
