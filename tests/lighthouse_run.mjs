@@ -44,7 +44,9 @@ try {
       }
       const metrics = {};
       for (const id of METRICS) if (audits[id]) metrics[id] = Math.round(audits[id].numericValue);
-      reports.push({ url, formFactor, scores, failing, metrics });
+      // What Lighthouse took as the largest contentful paint, as an HTML snippet.
+      const lcp = audits["largest-contentful-paint-element"]?.details?.items?.[0]?.items?.[0];
+      reports.push({ url, formFactor, scores, failing, metrics, lcpElement: lcp?.node && `${lcp.node.selector} ${lcp.node.nodeLabel}`.slice(0, 160) });
     }
   }
 } finally {
