@@ -372,6 +372,61 @@ def memory(browser, url: str) -> dict:
     return out
 
 
+def example_answers(checker) -> dict[str, str]:
+    """The answers of `checker`'s first worked example that its form asks, as the form's
+    values (each outcome's examples give a result, never errors)."""
+    from build_scripts.prepass.worked_examples import load
+    from checkers.web.encoding import form_value
+
+    given = next(e for e in load() if e["checker"] == checker.id)["answers"]
+    return {
+        name: form_value(value) if isinstance(value, bool) or value is None else value
+        for name, value in given.items()
+        if not checker.not_asked(checker.question(name), given)
+    }
+
+
+# Every long animation frame of the page (Chromium's Long Animation Frames API, buffered from
+# the navigation), with the scripts that ran in it for more than 5 ms.
+LONG_FRAMES = """() => { window.__frames = [];
+  new PerformanceObserver((list) => window.__frames.push(...list.getEntries().map((e) => e.toJSON())))
+    .observe({ type: "long-animation-frame", buffered: true }); }"""
+
+
+def long_tasks(browser, url: str) -> dict[str, dict[str, float]]:
+    """On each checker page, from opening it to its first answer and the page settled: the
+    longest script task of the page script (checkers.js) and of Material's bundle, each with
+    the style and layout it forced."""
+    from checkers import CHECKERS
+
+    found = {}
+    for page_path in sorted({c.page for c in CHECKERS.values()}):
+        ctx = browser.new_context(service_workers="block")
+        page = ctx.new_page()
+        page.add_init_script(f"({LONG_FRAMES})()")
+        page.goto(url + page_path, wait_until="load")
+        wait_until(page, "() => document.documentElement.dataset.pythonStart", seconds=120)
+        checker = next(c for c in CHECKERS.values() if c.page == page_path)
+        page.evaluate(PRESS_AND_WAIT, [checker.id, example_answers(checker)])
+        page.wait_for_timeout(1000)
+        longest = {"checkers.js": 0.0, "Material": 0.0}
+        for frame in page.evaluate("window.__frames"):
+            for script in frame["scripts"]:
+                source = script["sourceURL"].rsplit("/", 1)[-1]
+                who = (
+                    "checkers.js"
+                    if source == "checkers.js"
+                    else "Material"
+                    if "bundle" in source
+                    else None
+                )
+                if who:
+                    longest[who] = max(longest[who], script["duration"])
+        found[page_path] = longest
+        ctx.close()
+    return found
+
+
 # The last call's time in Python itself, as the page recorded it (docs/js/page/runtime.js).
 PYTHON_MS = (
     """() => performance.getEntriesByName("python:handle_form", "measure").at(-1).duration"""
@@ -383,9 +438,7 @@ def second_answers(browser, url: str, presses: int = 5) -> dict[str, dict[str, f
     its first worked example's answers (those the form asks): the medians of `presses` of the
     press to the result in the page, the press to the end of the frame that shows it, and
     Python's own time in handle_form."""
-    from build_scripts.prepass.worked_examples import load
     from checkers import CHECKERS
-    from checkers.web.encoding import form_value
 
     ctx = browser.new_context()
     # First, a visit whose answer has made the service worker keep what it keeps (the runtime
@@ -396,12 +449,7 @@ def second_answers(browser, url: str, presses: int = 5) -> dict[str, dict[str, f
     page.close()
     found = {}
     for checker in CHECKERS.values():
-        example = next(e for e in load() if e["checker"] == checker.id)
-        answers = {
-            name: form_value(value) if isinstance(value, bool) or value is None else value
-            for name, value in example["answers"].items()
-            if not checker.not_asked(checker.question(name), example["answers"])
-        }
+        answers = example_answers(checker)
         page = ctx.new_page()
         page.goto(url + checker.page, wait_until="load")
         page.evaluate(PRESS_AND_WAIT, [checker.id, answers])
@@ -510,6 +558,7 @@ def main() -> int:
                                           figures.items()), file=sys.stderr)  # fmt: skip
         heights = result_heights.measure(browser, url)
         again = second_answers(browser, url)
+        tasks = long_tasks(browser, url)
         used = memory(browser, url)
         version = browser.version
         browser.close()
@@ -537,6 +586,14 @@ def main() -> int:
     for checker_id, ms in again.items():
         print(f"| {checker_id} | {ms['press']:.0f} ms | {ms['painted']:.0f} ms | "
               f"{ms['python']:.1f} ms | ≤ 30 ms |")  # fmt: skip
+    print()
+    print("The longest script task on each checker page, from opening it to its first answer")
+    print("(Long Animation Frames; goal: none over 50 ms):")
+    print()
+    print("| page | page script (checkers.js) | Material's bundle |")
+    print("| --- | --- | --- |")
+    for page_path, longest in tasks.items():
+        print(f"| {page_path} | {longest['checkers.js']:.0f} ms | {longest['Material']:.0f} ms |")
     print()
     print_lighthouse(scores, url)
     print()
