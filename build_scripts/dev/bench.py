@@ -562,7 +562,11 @@ def main() -> int:
         used = memory(browser, url)
         version = browser.version
         browser.close()
-    scores = lighthouse(url)
+    try:
+        scores = lighthouse(url)
+    except (subprocess.SubprocessError, ValueError, KeyError) as exc:  # the rest still prints
+        print(f"Lighthouse failed: {exc}", file=sys.stderr)
+        scores = []
     server.shutdown()
     print_table(rows, sizes, args.runs, version)
     print()
@@ -624,8 +628,13 @@ def lighthouse(url: str, runs: int = 3) -> list[dict]:
     out = []
     for page_url, reports in found.items():
         scores = [r["scores"]["performance"] for r in reports]
+        # (a run that could not measure a metric gives null for it)
         metrics = {
-            m: statistics.median(r["metrics"][m] for r in reports) for m in reports[0]["metrics"]
+            m: statistics.median(
+                [r["metrics"][m] for r in reports if r["metrics"].get(m) is not None]
+                or [float("nan")]
+            )
+            for m in reports[0]["metrics"]
         }
         out.append({"url": page_url, "score": statistics.median(scores), "range": (min(scores), max(scores)),
                     "metrics": metrics})  # fmt: skip
