@@ -695,25 +695,23 @@ def print_table(rows: dict, sizes: dict, runs: int, version: str) -> None:
         print(f"| {name} | {value / 1e6:.2f} MB | ≤ {goal / 1e6:.1f} MB |")
 
 
+def print_steps(title: str, steps: dict[str, str], rows: dict) -> None:
+    """One table of a start's steps (`steps`: key → column), a row per network profile."""
+    print(f"{title}, from the navigation start (medians):")
+    print()
+    print("| network | " + " | ".join(steps.values()) + " |")
+    print("| --- |" + " --- |" * len(steps))
+    for name, r in rows.items():
+        cells = (f"{r[key] / 1000:.2f} s" if key in r else "–" for key in steps)
+        print(f"| {name} | " + " | ".join(cells) + " |")
+
+
 def print_cold_steps(rows: dict) -> None:
-    """Where a first visit's time goes: each step of the cold start, from the navigation
-    start (medians), from Chromium's timing of the WebAssembly's download and the page's
-    performance marks."""
-    print("A first visit's steps, from the navigation start (medians):")
+    """Where a visit's time goes: each step of a first visit's start (from Chromium's timing of
+    the WebAssembly's download and the page's performance marks) and of a repeat visit's."""
+    print_steps("A first visit's steps", STEPS, rows)
     print()
-    print("| network | " + " | ".join(STEPS.values()) + " |")
-    print("| --- |" + " --- |" * len(STEPS))
-    for name, r in rows.items():
-        cells = (f"{r[key] / 1000:.2f} s" if key in r else "–" for key in STEPS)
-        print(f"| {name} | " + " | ".join(cells) + " |")
-    print()
-    print("A repeat visit's steps (from the stored snapshot), from the navigation start (medians):")
-    print()
-    print("| network | " + " | ".join(REPEAT_STEPS.values()) + " |")
-    print("| --- |" + " --- |" * len(REPEAT_STEPS))
-    for name, r in rows.items():
-        cells = (f"{r[key] / 1000:.2f} s" if key in r else "–" for key in REPEAT_STEPS)
-        print(f"| {name} | " + " | ".join(cells) + " |")
+    print_steps("A repeat visit's steps (from the stored snapshot)", REPEAT_STEPS, rows)
 
 
 if __name__ == "__main__":

@@ -63,7 +63,7 @@ function counted(bytes) {
 const plainFetch = self.fetch.bind(self);
 self.fetch = async (input, init = {}) => {
   const url = String(input instanceof Request ? input.url : input); // a string or a URL
-  if (early && url === early.url) return early.stand_in(); // being compiled already (below)
+  if (early && url === early.url) return early.standIn(); // being compiled already (below)
   try {
     // A copy that failed its check is fetched past the service worker's cache (it was
     // evicted) and the browser's HTTP cache (which may hold it as immutable for a year).
@@ -173,7 +173,7 @@ function refuseUnusable(response, url) {
 // only once its scripts have run). Pyodide's own request for it then gets a stand-in, and
 // its instantiation uses the module compiled here. The fetch is the one below: counted,
 // watched and checked against its digest like every other.
-/** @type {{ url: string, module: Promise<WebAssembly.Module>, stand_in: () => Response } | null} */
+/** @type {{ url: string, module: Promise<WebAssembly.Module>, standIn: () => Response } | null} */
 let early = null;
 const standIns = new WeakSet();
 
@@ -183,7 +183,7 @@ function compileEarly(url) {
   early = {
     url,
     module,
-    stand_in() {
+    standIn() {
       const response = new Response(null, { headers: { "Content-Type": "application/wasm" } });
       standIns.add(response);
       return response;
