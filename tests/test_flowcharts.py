@@ -11,7 +11,7 @@ import struct
 from typing import Any
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from build_scripts.prepass import flowcharts
 from checkers import CHECKERS
@@ -165,7 +165,8 @@ def test_a_charts_links_raise_no_script_error_and_lead_to_their_paragraph(page: 
     link.scroll_into_view_if_needed()
     link.click()
     page.wait_for_url(target)
-    assert page.locator(":target").count() == 1
+    # (the address changes a moment before the fragment's target does, on a busy machine)
+    expect(page.locator(":target")).to_have_count(1)
     assert not errors
 
 
